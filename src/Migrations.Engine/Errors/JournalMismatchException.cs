@@ -1,0 +1,7 @@
+namespace Migrations.Engine;
+
+/// <summary>
+/// The journal and the code disagree in a way <c>migrate</c> will not paper over: an applied
+/// version missing from the code, or a pending migration older than the newest applied one.
+/// </summary>
+public sealed class JournalMismatchException(string message) : MigrationException(message);

@@ -1,0 +1,15 @@
+using Migrations.Engine.Model;
+
+namespace Migrations.Engine.Expressions;
+
+/// <summary>
+/// Changes a column to the given definition. The type is required (as in FluentMigrator);
+/// nullability and default change only when stated.
+/// </summary>
+public sealed record AlterColumnExpression(string? SchemaName, string TableName, ColumnDefinition Column) : MigrationExpression
+{
+    public override IEnumerable<string> Validate() =>
+        Required(TableName, "table name").Concat(ColumnRules.Validate(TableName, Column, requireType: true));
+
+    public override string Describe() => $"alter column \"{Column.Name}\" of {Qualified(SchemaName, TableName)}";
+}

@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace Migrations.Engine.Running;
+
+/// <summary>A migration class found in an assembly, with what its attributes say.</summary>
+public sealed record MigrationInfo(Type Type, long Version, string Description, TransactionBehavior TransactionBehavior)
+{
+    public bool BreakingChange { get; init; }
+
+    /// <summary>Its [Tags], own and inherited from base classes and interfaces.</summary>
+    public IReadOnlyList<TagsAttribute> TagAttributes { get; init; } = [];
+
+    public IReadOnlyList<string> TagNames => TagAttributes.SelectMany(t => t.TagNames).Distinct().ToArray();
+
+    /// <summary>"{version}: {ClassName}", as FluentMigrator names a migration.</summary>
+    public string Name => $"{Version}: {Type.Name}";
+
+    public IMigration CreateInstance() => (IMigration)Activator.CreateInstance(Type)!;
+
+    public static IReadOnlyList<TagsAttribute> TagsOf(Type type) =>
+        type.GetCustomAttributes<TagsAttribute>(inherit: true)
+            .Concat(type.GetInterfaces().SelectMany(i => i.GetCustomAttributes<TagsAttribute>(inherit: true)))
+            .ToArray();
+}

@@ -1,0 +1,42 @@
+using System.Reflection;
+using Migrations.Engine.Dialects;
+
+namespace Migrations.Engine.Running;
+
+/// <summary>Everything one runner needs to know about one database and how to run against it.</summary>
+public sealed record MigrationRunnerOptions
+{
+    public required IDatabaseDialect Dialect { get; init; }
+
+    public required string ConnectionString { get; init; }
+
+    public required IReadOnlyList<Assembly> Assemblies { get; init; }
+
+    /// <summary>The database's name in logs and errors (claims, workspace, ...).</summary>
+    public string DatabaseName { get; init; } = "database";
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public bool IncludeUntaggedMigrations { get; init; } = true;
+
+    public bool IncludeUntaggedMaintenances { get; init; } = true;
+
+    /// <summary>The profile whose classes run after every migrate; null runs none.</summary>
+    public string? Profile { get; init; }
+
+    public string? Environment { get; init; }
+
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan? CommandTimeout { get; init; }
+
+    public bool AllowBreakingChange { get; init; }
+
+    /// <summary>Apply a pending migration older than the newest applied one instead of stopping.</summary>
+    public bool AllowOutOfOrder { get; init; }
+
+    /// <summary>Go on although the journal holds versions the code no longer has.</summary>
+    public bool AllowMissingApplied { get; init; }
+
+    public string AppliedBy { get; init; } = RunIdentity.Current();
+}

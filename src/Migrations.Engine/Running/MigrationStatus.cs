@@ -1,0 +1,13 @@
+namespace Migrations.Engine.Running;
+
+/// <summary>One line of <c>status</c>.</summary>
+public sealed record MigrationStatus(long Version, string Description, IReadOnlyList<string> Tags, MigrationState State)
+{
+    public DateTime? AppliedOn { get; init; }
+
+    public string? AppliedBy { get; init; }
+
+    public string? Environment { get; init; }
+
+    public bool BreakingChange { get; init; }
+}
