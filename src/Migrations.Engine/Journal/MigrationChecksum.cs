@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Migrations.Engine.Builders;
 using Migrations.Engine.Expressions;
 
 namespace Migrations.Engine.Journal;
@@ -18,24 +17,8 @@ public static class MigrationChecksum
 {
     public const string NeutralDatabaseType = "(checksum)";
 
-    public static string Compute(IMigration migration, string migrationName)
-    {
-        var context = new MigrationContext(NeutralDatabaseType, NeutralQuerySchema.Instance, migrationName);
-        migration.GetUpExpressions(context);
-        return Compute(context.BuildExpressions());
-    }
-
-    public static string Compute(IReadOnlyList<MigrationExpression> expressions)
-    {
-        var text = new StringBuilder();
-        foreach (var expression in expressions)
-        {
-            Write(text, expression);
-            text.Append('\n');
-        }
-
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
-    }
+    public static string Compute(IReadOnlyList<MigrationExpression> expressions) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(expressions)))).ToLowerInvariant();
 
     /// <summary>The canonical text itself, for tests and for explaining a mismatch.</summary>
     public static string CanonicalText(IReadOnlyList<MigrationExpression> expressions)
@@ -96,8 +79,9 @@ public static class MigrationChecksum
     {
         var type = value.GetType();
         text.Append(type.Name).Append('{');
+        // Stored values only (init or set accessors); computed ones such as EffectiveName follow from them.
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.GetIndexParameters().Length == 0 && p.CanWrite || IsRecordValue(p))
+                     .Where(p => p.GetIndexParameters().Length == 0 && p.SetMethod is not null)
                      .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             text.Append(property.Name).Append('=');
@@ -106,25 +90,5 @@ public static class MigrationChecksum
         }
 
         text.Append('}');
-    }
-
-    // Positional record parameters are init-only (CanWrite is true); computed properties are skipped.
-    private static bool IsRecordValue(PropertyInfo property) => property.SetMethod is not null;
-
-    private sealed class NeutralQuerySchema : IQuerySchema
-    {
-        public static readonly NeutralQuerySchema Instance = new();
-
-        public bool SchemaExists(string schemaName) => false;
-
-        public bool TableExists(string? schemaName, string tableName) => false;
-
-        public bool ColumnExists(string? schemaName, string tableName, string columnName) => false;
-
-        public bool ConstraintExists(string? schemaName, string tableName, string constraintName) => false;
-
-        public bool IndexExists(string? schemaName, string tableName, string indexName) => false;
-
-        public bool SequenceExists(string? schemaName, string sequenceName) => false;
     }
 }

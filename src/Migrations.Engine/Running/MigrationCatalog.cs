@@ -25,10 +25,16 @@ public sealed class MigrationCatalog
 
     public MigrationInfo? Find(long version) => Versioned.FirstOrDefault(m => m.Version == version);
 
-    public static MigrationCatalog Load(IEnumerable<Assembly> assemblies)
+    /// <summary>
+    /// Finds the migrations of <paramref name="assemblies"/>; with <paramref name="namespaceFilter"/>, only
+    /// those in that namespace (and its children when <paramref name="nestedNamespaces"/>), as FluentMigrator's TypeFilterOptions.
+    /// </summary>
+    public static MigrationCatalog Load(IEnumerable<Assembly> assemblies, string? namespaceFilter = null, bool nestedNamespaces = false)
     {
         var types = assemblies.Distinct().SelectMany(LoadableTypes)
             .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(IMigration).IsAssignableFrom(t))
+            .Where(t => namespaceFilter is null || t.Namespace == namespaceFilter
+                || (nestedNamespaces && t.Namespace?.StartsWith(namespaceFilter + ".", StringComparison.Ordinal) == true))
             .ToArray();
 
         var versioned = new List<MigrationInfo>();

@@ -23,7 +23,7 @@ public sealed class MigrationRunner
     {
         _options = options;
         _logger = logger ?? NullLogger.Instance;
-        Catalog = MigrationCatalog.Load(options.Assemblies);
+        Catalog = MigrationCatalog.Load(options.Assemblies, options.Namespace, options.NestedNamespaces);
     }
 
     public MigrationCatalog Catalog { get; }
@@ -228,7 +228,7 @@ public sealed class MigrationRunner
                 var row = up
                     ? journal.Insert(new Journal.JournalEntry(migration.Version, DateTime.UtcNow, migration.Description)
                     {
-                        Checksum = Checksum(migration, instance),
+                        Checksum = Checksum(migration),
                         DurationMs = clock.ElapsedMilliseconds,
                         AppliedBy = _options.AppliedBy,
                         Environment = _options.Environment,
@@ -319,20 +319,12 @@ public sealed class MigrationRunner
     /// <summary>Builds a migration without a database (every branch, existence queries false): for checksums and load-time checks.</summary>
     private IReadOnlyList<MigrationExpression> BuildNeutral(MigrationInfo migration, bool up)
     {
-        var context = new MigrationContext(MigrationChecksum.NeutralDatabaseType, NeutralSchema.Instance, migration.Name);
+        var context = new MigrationContext(MigrationChecksum.NeutralDatabaseType, NeutralQuerySchema.Instance, migration.Name);
         return BuildInto(migration, migration.CreateInstance(), context, up);
     }
 
-    private string Checksum(MigrationInfo migration, IMigration instance)
-    {
-        if (!_checksums.TryGetValue(migration.Version, out var checksum))
-        {
-            checksum = MigrationChecksum.Compute(instance, migration.Name);
-            _checksums[migration.Version] = checksum;
-        }
-
-        return checksum;
-    }
+    // CheckLoadable has computed every versioned migration's checksum before anything runs.
+    private string Checksum(MigrationInfo migration) => _checksums[migration.Version];
 
     /// <summary>
     /// Loads every migration once without a database: invalid expressions, and auto-reversing
@@ -405,22 +397,5 @@ public sealed class MigrationRunner
 
         await using var runLock = await processor.AcquireRunLockAsync(journal.QualifiedName, _options.LockTimeout, cancellationToken);
         return await body(processor, journal);
-    }
-
-    private sealed class NeutralSchema : IQuerySchema
-    {
-        public static readonly NeutralSchema Instance = new();
-
-        public bool SchemaExists(string schemaName) => false;
-
-        public bool TableExists(string? schemaName, string tableName) => false;
-
-        public bool ColumnExists(string? schemaName, string tableName, string columnName) => false;
-
-        public bool ConstraintExists(string? schemaName, string tableName, string constraintName) => false;
-
-        public bool IndexExists(string? schemaName, string tableName, string indexName) => false;
-
-        public bool SequenceExists(string? schemaName, string sequenceName) => false;
     }
 }

@@ -12,6 +12,12 @@ public sealed record MigrationRunnerOptions
 
     public required IReadOnlyList<Assembly> Assemblies { get; init; }
 
+    /// <summary>Only migrations in this namespace (FluentMigrator's TypeFilterOptions.Namespace); null takes all.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>With <see cref="Namespace"/>, also its child namespaces.</summary>
+    public bool NestedNamespaces { get; init; }
+
     /// <summary>The database's name in logs and errors (claims, workspace, ...).</summary>
     public string DatabaseName { get; init; } = "database";
 

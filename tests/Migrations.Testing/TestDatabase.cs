@@ -1,0 +1,110 @@
+using Migrations.Engine.Dialects;
+using Migrations.Engine.Dialects.Postgres;
+using Migrations.Engine.Dialects.Sqlite;
+using Npgsql;
+using Microsoft.Data.Sqlite;
+
+namespace Migrations.Testing;
+
+/// <summary>A fresh, real database for one test: a SQLite file in a temp folder, or a new PostgreSQL database.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    private readonly string? _sqliteDirectory;
+
+    private TestDatabase(Provider provider, string connectionString, string? sqliteDirectory)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteDirectory = sqliteDirectory;
+    }
+
+    public Provider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public IDatabaseDialect Dialect => Provider == Provider.Postgres ? new PostgresDialect() : new SqliteDialect();
+
+    /// <summary>The SQLite file's path (SQLite only).</summary>
+    public string FilePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    public static TestDatabase Create(Provider provider, string name = "test")
+    {
+        if (provider == Provider.Postgres)
+        {
+            return new TestDatabase(provider, PostgresServer.Instance.CreateDatabase(name), null);
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), $"migrations-sqlite-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        return new TestDatabase(provider, $"Data Source={Path.Combine(directory, name + ".db")};Pooling=False", directory);
+    }
+
+    /// <summary>Runs a query and returns its rows, for assertions.</summary>
+    public List<object?[]> Query(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public object? Scalar(string sql) => Query(sql).FirstOrDefault()?[0];
+
+    public long Count(string sql) => Convert.ToInt64(Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Execute(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public System.Data.Common.DbConnection Open()
+    {
+        System.Data.Common.DbConnection connection = Provider == Provider.Postgres
+            ? new NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Quotes an identifier for hand-written assertion SQL (both providers use double quotes).</summary>
+    public static string Q(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The journal table as written in SQL on this provider.</summary>
+    public string Journal => Provider == Provider.Postgres ? "\"migrations\".\"VersionInfo\"" : "\"VersionInfo\"";
+
+    public void Dispose()
+    {
+        if (Provider == Provider.Postgres)
+        {
+            PostgresServer.Instance.DropDatabase(ConnectionString);
+        }
+        else if (_sqliteDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_sqliteDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the machine's temp cleanup.
+            }
+        }
+    }
+}
