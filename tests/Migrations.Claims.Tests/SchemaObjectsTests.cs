@@ -153,6 +153,22 @@ public sealed class SchemaObjectsTests(Provider provider) : ClaimsDatabaseTest(p
     }
 
     [Test]
+    public void The_role_and_queue_state_checks_are_in_the_catalog()
+    {
+        if (Provider == Provider.Postgres)
+        {
+            var checks = Db.Query("SELECT conname FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace").Select(r => (string)r[0]!);
+            Assert.That(checks, Is.EquivalentTo(new[] { "ClaimContractor_role_check", "ai_reports_status_check", "report_queue_status_check" }));
+        }
+        else
+        {
+            Assert.That(Db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'ClaimContractor'"), Does.Contain("CHECK (\"role\" IN ('primary_contractor', 'subcontractor', 'consultant'))"));
+            Assert.That(Db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'ai_reports'"), Does.Contain("CHECK (\"status\" IN ('queued', 'processing', 'completed', 'failed'))"));
+            Assert.That(Db.Scalar("SELECT sql FROM sqlite_master WHERE name = 'report_queue'"), Does.Contain("CHECK (\"status\" IN ('queued', 'processing', 'completed', 'failed'))"));
+        }
+    }
+
+    [Test]
     public void Existing_tables_the_features_rely_on_have_the_columns_the_seed_mentions()
     {
         Assert.That(Introspect.Columns(Db, "ai_reports").Keys, Does.Contain("status"));
