@@ -10,6 +10,7 @@ namespace Migrations.Testing;
 public sealed class TestDatabase : IDisposable
 {
     private readonly string? _sqliteDirectory;
+    private bool _owned = true;
 
     private TestDatabase(Provider provider, string connectionString, string? sqliteDirectory)
     {
@@ -26,6 +27,9 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>The SQLite file's path (SQLite only).</summary>
     public string FilePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>An existing database the test does not own: disposing it removes nothing.</summary>
+    public static TestDatabase Open(Provider provider, string connectionString) => new(provider, connectionString, null) { _owned = false };
 
     public static TestDatabase Create(Provider provider, string name = "test")
     {
@@ -90,6 +94,11 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (!_owned)
+        {
+            return;
+        }
+
         if (Provider == Provider.Postgres)
         {
             PostgresServer.Instance.DropDatabase(ConnectionString);

@@ -105,7 +105,7 @@ public sealed class MigrationRunner
             }
             else if (entry.Checksum is not null && entry.Checksum != _checksums[entry.Version])
             {
-                problems.Add(new(entry.Version, ValidationProblemKind.ChecksumChanged, $"{migration.Name} was edited after it was applied (checksum {entry.Checksum[..12]} is now {_checksums[entry.Version][..12]})"));
+                problems.Add(new(entry.Version, ValidationProblemKind.ChecksumChanged, $"{migration.Name} was edited after it was applied (checksum {Short(entry.Checksum)} is now {Short(_checksums[entry.Version])})"));
             }
         }
 
@@ -113,6 +113,8 @@ public sealed class MigrationRunner
             new ValidationProblem(m.Version, ValidationProblemKind.OutOfOrder, $"{m.Name} is pending but older than the newest applied version {applied.Max(e => e.Version)}")));
         return problems;
     }
+
+    private static string Short(string checksum) => checksum.Length > 12 ? checksum[..12] : checksum;
 
     public bool IsSelected(MigrationInfo migration) =>
         TagMatcher.IsSelected(migration.TagAttributes, _options.Tags.ToArray(), _options.IncludeUntaggedMigrations);

@@ -27,7 +27,9 @@ public static class RunnerApplication
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"error: {parsed.Errors[0].Message} (see --help)");
+            // The most specific message names the offending token; "required command" is only the consequence.
+            var error = parsed.Errors.Select(e => e.Message).OrderBy(m => m.StartsWith("Required command", StringComparison.Ordinal)).First();
+            Console.Error.WriteLine($"error: {error} (see --help)");
             return ExitCodes.Usage;
         }
 
@@ -39,7 +41,7 @@ public static class RunnerApplication
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellation.Token);
         }
         catch (Exception ex)
         {

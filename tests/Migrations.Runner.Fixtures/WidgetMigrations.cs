@@ -1,0 +1,59 @@
+using System.Globalization;
+using Migrations.Engine;
+
+namespace Migrations.Runner.Fixtures;
+
+// Five steps; the fourth can be made slow and the fifth made to fail through environment
+// variables, so process-level tests can cancel and break a real run.
+
+[Migration(1, "create widget")]
+public sealed class CreateWidget : Migration
+{
+    public override void Up() => Create.Table("widget").WithColumn("id").AsInt32().PrimaryKey().WithColumn("name").AsString(50);
+
+    public override void Down() => Delete.Table("widget");
+}
+
+[Migration(2, "add widget.color")]
+public sealed class AddColor : Migration
+{
+    public override void Up() => Alter.Table("widget").AddColumn("color").AsString(20).Nullable();
+
+    public override void Down() => Delete.Column("color").FromTable("widget");
+}
+
+[Migration(3, "first widget")]
+public sealed class FirstWidget : Migration
+{
+    public override void Up() => Insert.IntoTable("widget").Row(new { id = 1, name = "sprocket" });
+
+    public override void Down() => Delete.FromTable("widget").Row(new { id = 1 });
+}
+
+[Migration(4, "slow step")]
+public sealed class SlowStep : Migration
+{
+    public override void Up()
+    {
+        Create.Table("slow_marker").WithColumn("id").AsInt32();
+        var seconds = int.Parse(Environment.GetEnvironmentVariable("FIXTURE_SLEEP_SECONDS") ?? "0", CultureInfo.InvariantCulture);
+        IfDatabase("postgres").Execute.Sql($"SELECT pg_sleep({seconds})");
+    }
+
+    public override void Down() => Delete.Table("slow_marker");
+}
+
+[Migration(5, "final step")]
+public sealed class FinalStep : Migration
+{
+    public override void Up()
+    {
+        Create.Table("final").WithColumn("id").AsInt32();
+        if (Environment.GetEnvironmentVariable("FIXTURE_FAIL") == "1")
+        {
+            Execute.Sql("INSERT INTO missing_table VALUES (1)");
+        }
+    }
+
+    public override void Down() => Delete.Table("final");
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Migrations.Runner.Tests;
+
+/// <summary>Runs the real, built runner as a separate process and captures its exit code and output.</summary>
+public sealed class RunnerProcess
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    public static string RunnerDll => Path.Combine(RepositoryRoot, "src", "Migrations.Runner", "bin", Configuration, "net10.0", "Migrations.Runner.dll");
+
+    public static string FixturesDll => Path.Combine(AppContext.BaseDirectory, "Migrations.Runner.Fixtures.dll");
+
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
+    {
+        public string All => StandardOutput + StandardError;
+    }
+
+    public static async Task<Result> RunAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args);
+        return await FinishAsync(process);
+    }
+
+    public static Process Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(RunnerDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The runner must not inherit the test host's environment choice.
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        return process;
+    }
+
+    public static async Task<Result> FinishAsync(Process process, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the runner did not exit within {timeout ?? TimeSpan.FromMinutes(3)}");
+        }
+
+        return new Result(process.ExitCode, await output, await error, clock.Elapsed);
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Migrations.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Migrations.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string TempDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "migrations-runner-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static string Describe(Result result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"exit {result.ExitCode}").AppendLine("stdout:").AppendLine(result.StandardOutput).AppendLine("stderr:").AppendLine(result.StandardError);
+        return text.ToString();
+    }
+}
