@@ -12,7 +12,7 @@ namespace Migrations.Filetrack.Migrations;
 public sealed partial class MasterConsolidatedSchema : Migration
 {
     /// <summary>Tables whose <c>updatedAt</c> a trigger maintains.</summary>
-    internal static readonly string[] TablesWithUpdatedAt =
+    public static IReadOnlyList<string> TablesWithUpdatedAt { get; } =
     [
         "users", "patterns", "relationships", "organizations", "workflows", "privacy_prefs", "app_allowlist",
         "signal_toggles", "retention_policies", "subscriptions", "offers", "feature_flags", "user_integrations",
