@@ -38,4 +38,8 @@ public static class JunkquoteDatabase
 
         return (string)db.Scalar($"SELECT on_delete FROM pragma_foreign_key_list('{table}') WHERE \"from\" = '{column}'")!;
     }
+
+    public static bool IsNullable(TestDatabase db, string table, string column) => db.Provider == Provider.Postgres
+        ? (string)db.Scalar($"SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}' AND column_name = '{column}'")! == "YES"
+        : Convert.ToInt64(db.Scalar($"SELECT \"notnull\" FROM pragma_table_info('{table}') WHERE name = '{column}'"), System.Globalization.CultureInfo.InvariantCulture) == 0;
 }
