@@ -1,0 +1,45 @@
+using Migrations.Engine.Running;
+using Migrations.Junkquote.Migrations;
+using Migrations.Testing;
+
+namespace Migrations.Junkquote.Tests;
+
+/// <summary>The runner over junkquote's migrations, and SQL helpers the suites share.</summary>
+public static class JunkquoteDatabase
+{
+    public static MigrationRunner Runner(TestDatabase db) =>
+        Harness.Runner(db, typeof(Baseline).Assembly, typeof(Baseline).Namespace);
+
+    /// <summary>A fresh UUID as a SQL literal, the same on both providers.</summary>
+    public static string NewId(out Guid id)
+    {
+        id = Guid.NewGuid();
+        return $"'{id}'";
+    }
+
+    /// <summary>The index names on one table, without primary-key and SQLite automatic indexes.</summary>
+    public static IReadOnlyList<string> Indexes(TestDatabase db, string table) =>
+        (db.Provider == Provider.Postgres
+            ? db.Query($"SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}' AND indexname NOT LIKE '%_pkey'")
+            : db.Query($"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND name NOT LIKE 'sqlite_autoindex%'"))
+        .Select(r => (string)r[0]!).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The delete rule of a named foreign key, as the database reports it (CASCADE, SET NULL, RESTRICT).</summary>
+    public static string DeleteRule(TestDatabase db, string table, string column)
+    {
+        if (db.Provider == Provider.Postgres)
+        {
+            return (string)db.Scalar($"""
+                SELECT rc.delete_rule FROM information_schema.referential_constraints rc
+                JOIN information_schema.key_column_usage k ON k.constraint_name = rc.constraint_name AND k.constraint_schema = rc.constraint_schema
+                WHERE k.table_schema = 'public' AND k.table_name = '{table}' AND k.column_name = '{column}'
+                """)!;
+        }
+
+        return (string)db.Scalar($"SELECT on_delete FROM pragma_foreign_key_list('{table}') WHERE \"from\" = '{column}'")!;
+    }
+
+    public static bool IsNullable(TestDatabase db, string table, string column) => db.Provider == Provider.Postgres
+        ? (string)db.Scalar($"SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}' AND column_name = '{column}'")! == "YES"
+        : Convert.ToInt64(db.Scalar($"SELECT \"notnull\" FROM pragma_table_info('{table}') WHERE name = '{column}'"), System.Globalization.CultureInfo.InvariantCulture) == 0;
+}
