@@ -99,10 +99,9 @@ public abstract class ColumnBuilderBase<TSelf>
     /// A column of an enum type created with <c>Create.Enum</c>. The values are repeated here so
     /// a dialect without enum types (SQLite) can enforce them with a CHECK.
     /// </summary>
+    /// <remarks>The enum type is looked up in the default schema; there is deliberately no (schema, name, values)
+    /// overload, because C# would bind <c>AsEnum("kind", "a", "b")</c> to it.</remarks>
     public TSelf AsEnum(string enumName, params string[] values) => Change(c => c with { Type = ColumnType.Enum(enumName, values) });
-
-    public TSelf AsEnum(string enumSchema, string enumName, params string[] values) =>
-        Change(c => c with { Type = ColumnType.Enum(enumName, values, enumSchema) });
 
     public TSelf Nullable() => Change(c => c with { IsNullable = true });
 

@@ -8,5 +8,10 @@ public sealed record SqlStatement(string Sql)
     /// <summary>Statements such as PRAGMA that are not schema changes; still executed and scripted.</summary>
     public bool IsControl { get; init; }
 
+    /// <summary>A remark for logs and scripts (which migration the next statements belong to); never executed.</summary>
+    public bool IsComment { get; init; }
+
+    public static SqlStatement Comment(string text) => new(text) { IsComment = true };
+
     public static implicit operator SqlStatement(string sql) => new(sql);
 }

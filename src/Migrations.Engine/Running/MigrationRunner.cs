@@ -208,7 +208,7 @@ public sealed class MigrationRunner
         var instance = migration.CreateInstance();
         var expressions = Build(migration, instance, processor, up);
         var transactional = migration.TransactionBehavior == TransactionBehavior.Default;
-        processor.StatementObserver?.Invoke(new SqlStatement($"-- {migration.Name} ({(up ? "up" : "down")}): {migration.Description}") { IsControl = true });
+        processor.StatementObserver?.Invoke(SqlStatement.Comment($"{migration.Name} ({(up ? "up" : "down")}): {migration.Description}"));
         var clock = Stopwatch.StartNew();
         try
         {
@@ -380,9 +380,9 @@ public sealed class MigrationRunner
         {
             processor.StatementObserver = statement =>
             {
-                if (statement.Sql.StartsWith("--", StringComparison.Ordinal))
+                if (statement.IsComment)
                 {
-                    script.Comment(statement.Sql[2..].Trim());
+                    script.Comment(statement.Sql);
                 }
                 else
                 {
@@ -392,7 +392,13 @@ public sealed class MigrationRunner
         }
         else
         {
-            processor.StatementObserver = statement => _logger.LogDebug("{Database}: {Sql}", Database, statement.Sql);
+            processor.StatementObserver = statement =>
+            {
+                if (!statement.IsComment)
+                {
+                    _logger.LogDebug("{Database}: {Sql}", Database, statement.Sql);
+                }
+            };
         }
 
         await using var runLock = await processor.AcquireRunLockAsync(journal.QualifiedName, _options.LockTimeout, cancellationToken);
