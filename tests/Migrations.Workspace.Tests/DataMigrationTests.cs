@@ -100,6 +100,20 @@ public sealed class DataMigrationTests(Provider provider) : WorkspaceFixture(pro
         Assert.That(Convert.ToDouble(fromNow, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(72).Within(0.1), "created now, in UTC");
     }
 
+    [Test]
+    public async Task A_message_of_a_thread_that_does_not_exist_stops_0026_instead_of_being_deleted()
+    {
+        await MigrateAsync(25);
+        AddUser("u1");
+        Sql("INSERT INTO thread_messages (id, thread_id, sender_user_id, body) VALUES ('m1', 'no-such-thread', 'u1', 'orphan')");
+
+        Assert.That(async () => await MigrateAsync(), Throws.Exception);
+
+        Assert.That(Harness.JournalVersions(Db), Has.No.Member(26L), "a failed 0026 leaves no trace");
+        Assert.That(SchemaSnapshot.Tables(Db), Has.No.Member("threads"));
+        Assert.That(Count("SELECT count(*) FROM thread_messages"), Is.EqualTo(1), "the message is still there");
+    }
+
     private void SeedDuplicateRelationships()
     {
         AddUser("u1");
