@@ -1,0 +1,35 @@
+using Migrations.Engine.Running;
+using Migrations.Testing;
+using Migrations.Workspace;
+
+namespace Migrations.Workspace.Tests;
+
+/// <summary>A fresh real database per test and a runner over the workspace migrations.</summary>
+public abstract class WorkspaceFixture(Provider provider)
+{
+    /// <summary>The seed's migration numbers, with its gaps.</summary>
+    protected static readonly long[] SeedVersions = [1, 2, 3, 4, 5, 6, 8, 9, 10, 14, 15, 16, 17, 18, 21, 22, 24, 25, 26];
+
+    protected Provider Provider { get; } = provider;
+
+    protected TestDatabase Db { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateDatabase() => Db = TestDatabase.Create(Provider);
+
+    [TearDown]
+    public void DropDatabase() => Db.Dispose();
+
+    protected MigrationRunner Runner() =>
+        Harness.Runner(Db, typeof(M0001_InitCore).Assembly, typeof(M0001_InitCore).Namespace);
+
+    protected Task MigrateAsync(long? target = null) => Runner().MigrateUpAsync(target);
+
+    protected void Sql(string sql) => Db.Execute(sql);
+
+    protected long Count(string sql) => Db.Count(sql);
+
+    protected void AddUser(string id) => Sql($"INSERT INTO users (id, email, display_name) VALUES ('{id}', '{id}@example.com', '{id}')");
+
+    protected void AddWorkspace(string id, string ownerId) => Sql($"INSERT INTO workspaces (id, owner_id, name) VALUES ('{id}', '{ownerId}', '{id}')");
+}
