@@ -56,13 +56,26 @@ public sealed class TestDatabase : IDisposable
             var row = new object?[reader.FieldCount];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                row[i] = reader.IsDBNull(i) ? null : Read(reader, i);
             }
 
             rows.Add(row);
         }
 
         return rows;
+    }
+
+    // Npgsql cannot read an unmapped enum as object; its text is what an assertion wants anyway.
+    private static object Read(System.Data.Common.DbDataReader reader, int ordinal)
+    {
+        try
+        {
+            return reader.GetValue(ordinal);
+        }
+        catch (InvalidCastException)
+        {
+            return reader.GetFieldValue<string>(ordinal);
+        }
     }
 
     public object? Scalar(string sql) => Query(sql).FirstOrDefault()?[0];

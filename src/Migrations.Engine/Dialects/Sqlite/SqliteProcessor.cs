@@ -93,7 +93,12 @@ public sealed class SqliteProcessor : DatabaseProcessor, ISqliteCatalog
         if (violations.Count > 0)
         {
             var sample = string.Join("; ", violations.Take(5).Select(v => $"row {v[1]} of \"{v[0]}\" points at a missing row of \"{v[2]}\""));
-            throw new StatementFailedException(check.Sql, $"{violations.Count} foreign key violation(s): {sample}", new InvalidOperationException(sample));
+            // Foreign keys were off so the rebuild could drop the old table: ON DELETE actions of this migration's own
+            // data changes did not run either, which is the usual cause.
+            throw new StatementFailedException(check.Sql,
+                $"{violations.Count} foreign key violation(s): {sample}; this migration rebuilds a table, so SQLite ran it with foreign keys off " +
+                "and ON DELETE actions did not fire: delete or update dependent rows explicitly, or move the data change to its own migration",
+                new InvalidOperationException(sample));
         }
 
         await Task.CompletedTask.WaitAsync(cancellationToken);
