@@ -42,6 +42,15 @@ public sealed class MigrationRunner
     public Task<RunResult> RollbackToVersionAsync(long version, CancellationToken cancellationToken = default) =>
         WithSessionAsync(script: null, (processor, journal) => RollbackCoreAsync(processor, journal, null, version, cancellationToken), cancellationToken);
 
+    /// <summary>Runs the configured profile alone (the <c>seed</c> command), under the run lock; nothing is journaled.</summary>
+    public Task<RunResult> SeedAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync(script: null, async (processor, journal) =>
+        {
+            var result = new RunResult();
+            await RunProfilesAsync(processor, result, cancellationToken);
+            return result;
+        }, cancellationToken);
+
     /// <summary>FluentMigrator's MigrateDown: here the same as <see cref="RollbackToVersionAsync"/> (no profiles run on the way down).</summary>
     public Task<RunResult> MigrateDownAsync(long version, CancellationToken cancellationToken = default) =>
         RollbackToVersionAsync(version, cancellationToken);
@@ -156,14 +165,18 @@ public sealed class MigrationRunner
         }
 
         await RunMaintenanceAsync(processor, MigrationStage.BeforeProfiles, cancellationToken);
+        await RunProfilesAsync(processor, result, cancellationToken);
+        await RunMaintenanceAsync(processor, MigrationStage.AfterAll, cancellationToken);
+        return result;
+    }
+
+    private async Task RunProfilesAsync(DatabaseProcessor processor, RunResult result, CancellationToken cancellationToken)
+    {
         foreach (var (_, profile) in Catalog.Profiles.Where(p => p.Profile == _options.Profile))
         {
             await ApplyAsync(processor, profile, up: true, journal: null, cancellationToken);
             result.ProfilesRun.Add(profile.Type.Name);
         }
-
-        await RunMaintenanceAsync(processor, MigrationStage.AfterAll, cancellationToken);
-        return result;
     }
 
     private async Task<RunResult> RollbackCoreAsync(DatabaseProcessor processor, VersionJournal journal, int? steps, long? toVersion, CancellationToken cancellationToken)

@@ -1,0 +1,157 @@
+using System.Data;
+using Migrations.Engine;
+
+namespace Migrations.Claims.Migrations;
+
+/// <summary>
+/// The seed's "No Migrations Needed" section: the tables the five features already run on. They
+/// are not new in production, but a fresh database needs them before the later batches, which
+/// reference them. Columns the seed does not list are modelled from what the features do with
+/// them (see docs/databases/claims.md). Names follow Prisma's conventions, as the seed's schema
+/// is a Prisma schema: "{table}_pkey", "{table}_{column}_fkey", "{table}_{columns}_idx".
+/// </summary>
+[Migration(Versions.ExistingSchemaBaseline, "No Migrations Needed: existing claims, trades and portal tables")]
+public sealed class ExistingSchemaBaseline : Migration
+{
+    public override void Up()
+    {
+        // The claims table: Prisma model `claims` (the seed's relations point at claims.id).
+        Create.Table("claims")
+            .WithColumn("id").AsString().PrimaryKey("claims_pkey")
+            .WithColumn("orgId").AsString()
+            .WithColumn("claimNumber").AsString()
+            .WithColumn("title").AsString()
+            .WithColumn("status").AsString().WithDefaultValue("open")
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)
+            .WithColumn("updatedAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("claims_orgId_idx").OnTable("claims").OnColumn("orgId");
+
+        // The trades company table: Prisma model `tradesCompany`, whose id is a uuid (ClaimContractor.companyId is @db.Uuid).
+        Create.Table("tradesCompany")
+            .WithColumn("id").AsGuid().PrimaryKey("tradesCompany_pkey").WithDefault(SystemMethods.NewGuid)
+            .WithColumn("name").AsString()
+            .WithColumn("email").AsString().Nullable()
+            .WithColumn("phone").AsString().Nullable()
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+
+        // A client's connection to a trades professional (the drift fix later ties it to a claim).
+        Create.Table("ClientProConnection")
+            .WithColumn("id").AsString().PrimaryKey("ClientProConnection_pkey")
+            .WithColumn("clientId").AsString()
+            .WithColumn("companyId").AsGuid()
+                .ForeignKey("ClientProConnection_companyId_fkey", "tradesCompany", "id").OnDelete(Rule.Cascade).OnUpdate(Rule.Cascade)
+            .WithColumn("status").AsString().WithDefaultValue("pending")
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("ClientProConnection_companyId_idx").OnTable("ClientProConnection").OnColumn("companyId");
+
+        // Feature 1 queues reports on ai_reports.status; the four queue states are the only ones allowed.
+        Create.Table("ai_reports")
+            .WithColumn("id").AsString().PrimaryKey("ai_reports_pkey")
+            .WithColumn("claimId").AsString()
+                .ForeignKey("ai_reports_claimId_fkey", "claims", "id").OnDelete(Rule.Cascade).OnUpdate(Rule.Cascade)
+            .WithColumn("orgId").AsString()
+            .WithColumn("type").AsString()
+            .WithColumn("status").AsString().WithDefaultValue("queued")
+                .Check("\"status\" IN ('queued', 'processing', 'completed', 'failed')")
+            .WithColumn("content").AsCustom("jsonb").Nullable()
+            .WithColumn("error").AsString().Nullable()
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)
+            .WithColumn("updatedAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("ai_reports_claimId_idx").OnTable("ai_reports").OnColumn("claimId");
+        Create.Index("ai_reports_status_createdAt_idx").OnTable("ai_reports").OnColumn("status").Ascending().OnColumn("createdAt").Ascending();
+
+        // Feature 2: the portal timeline reads these events; only client-visible ones are shown through a PortalLink.
+        Create.Table("ClaimTimelineEvent")
+            .WithColumn("id").AsString().PrimaryKey("ClaimTimelineEvent_pkey")
+            .WithColumn("claimId").AsString()
+                .ForeignKey("ClaimTimelineEvent_claimId_fkey", "claims", "id").OnDelete(Rule.Cascade).OnUpdate(Rule.Cascade)
+            .WithColumn("type").AsString()
+            .WithColumn("title").AsString()
+            .WithColumn("description").AsString().Nullable()
+            .WithColumn("visibleToClient").AsBoolean().WithDefaultValue(false)
+            .WithColumn("occurredAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("ClaimTimelineEvent_claimId_occurredAt_idx").OnTable("ClaimTimelineEvent").OnColumn("claimId").Ascending().OnColumn("occurredAt").Ascending();
+
+        // Feature 2: token access for the client portal.
+        Create.Table("PortalLink")
+            .WithColumn("id").AsString().PrimaryKey("PortalLink_pkey")
+            .WithColumn("claimId").AsString()
+                .ForeignKey("PortalLink_claimId_fkey", "claims", "id").OnDelete(Rule.Cascade).OnUpdate(Rule.Cascade)
+            .WithColumn("token").AsString()
+            .WithColumn("email").AsString().Nullable()
+            .WithColumn("expiresAt").AsDateTime().Nullable()
+            .WithColumn("revokedAt").AsDateTime().Nullable()
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("PortalLink_token_key").OnTable("PortalLink").OnColumn("token").Ascending().WithOptions().Unique();
+        Create.Index("PortalLink_claimId_idx").OnTable("PortalLink").OnColumn("claimId");
+
+        // Features 3 and 5: the audit log. Contractor events carry {"companyId", "role", "notes"} in data.
+        Create.Table("claim_events")
+            .WithColumn("id").AsString().PrimaryKey("claim_events_pkey")
+            .WithColumn("claimId").AsString()
+                .ForeignKey("claim_events_claimId_fkey", "claims", "id").OnDelete(Rule.Cascade).OnUpdate(Rule.Cascade)
+            .WithColumn("orgId").AsString().Nullable()
+            .WithColumn("type").AsString()
+            .WithColumn("actorId").AsString().Nullable()
+            .WithColumn("data").AsCustom("jsonb").Nullable()
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("claim_events_claimId_createdAt_idx").OnTable("claim_events").OnColumn("claimId").Ascending().OnColumn("createdAt").Ascending();
+        Create.Index("claim_events_type_idx").OnTable("claim_events").OnColumn("type");
+
+        // Feature 4 tracks report e-mails in react_json (the email_logs workaround).
+        Create.Table("email_queue")
+            .WithColumn("id").AsString().PrimaryKey("email_queue_pkey")
+            .WithColumn("orgId").AsString().Nullable()
+            .WithColumn("to").AsString()
+            .WithColumn("subject").AsString()
+            .WithColumn("template").AsString().Nullable()
+            .WithColumn("react_json").AsCustom("jsonb").Nullable()
+            .WithColumn("status").AsString().WithDefaultValue("pending")
+            .WithColumn("attempts").AsInt32().WithDefaultValue(0)
+            .WithColumn("lastError").AsString().Nullable()
+            .WithColumn("sentAt").AsDateTime().Nullable()
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("email_queue_status_createdAt_idx").OnTable("email_queue").OnColumn("status").Ascending().OnColumn("createdAt").Ascending();
+
+        // Feature 5 counts these bytes and files against an organisation's quota.
+        Create.Table("branding_uploads")
+            .WithColumn("id").AsString().PrimaryKey("branding_uploads_pkey")
+            .WithColumn("orgId").AsString()
+            .WithColumn("kind").AsString()
+            .WithColumn("fileName").AsString()
+            .WithColumn("url").AsString()
+            .WithColumn("mimeType").AsString().Nullable()
+            .WithColumn("sizeBytes").AsInt64().WithDefaultValue(0)
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("branding_uploads_orgId_idx").OnTable("branding_uploads").OnColumn("orgId");
+
+        // Feature 5 as well; a document's organisation is its claim's.
+        Create.Table("claim_documents")
+            .WithColumn("id").AsString().PrimaryKey("claim_documents_pkey")
+            .WithColumn("claimId").AsString()
+                .ForeignKey("claim_documents_claimId_fkey", "claims", "id").OnDelete(Rule.Cascade).OnUpdate(Rule.Cascade)
+            .WithColumn("fileName").AsString()
+            .WithColumn("storagePath").AsString()
+            .WithColumn("mimeType").AsString().Nullable()
+            .WithColumn("sizeBytes").AsInt64().WithDefaultValue(0)
+            .WithColumn("uploadedBy").AsString().Nullable()
+            .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+        Create.Index("claim_documents_claimId_idx").OnTable("claim_documents").OnColumn("claimId");
+    }
+
+    public override void Down()
+    {
+        // Children before the tables they reference.
+        Delete.Table("claim_documents");
+        Delete.Table("branding_uploads");
+        Delete.Table("email_queue");
+        Delete.Table("claim_events");
+        Delete.Table("PortalLink");
+        Delete.Table("ClaimTimelineEvent");
+        Delete.Table("ai_reports");
+        Delete.Table("ClientProConnection");
+        Delete.Table("tradesCompany");
+        Delete.Table("claims");
+    }
+}

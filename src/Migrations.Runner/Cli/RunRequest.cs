@@ -1,0 +1,41 @@
+namespace Migrations.Runner.Cli;
+
+/// <summary>What the command line asked for, after parsing.</summary>
+public sealed record RunRequest(string Command)
+{
+    public string? Database { get; init; }
+
+    public string? AssemblyPath { get; init; }
+
+    public string? Provider { get; init; }
+
+    public string? Connection { get; init; }
+
+    public string? Environment { get; init; }
+
+    /// <summary>Tags given with --tag; they replace the environment's configured tags.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? Profile { get; init; }
+
+    public long? Target { get; init; }
+
+    public int? Steps { get; init; }
+
+    public long? ToVersion { get; init; }
+
+    public bool FailOnPending { get; init; }
+
+    public bool Json { get; init; }
+
+    public string? OutFile { get; init; }
+
+    /// <summary>For <c>script</c>: the SQL of a rollback instead of a migrate.</summary>
+    public bool Rollback { get; init; }
+
+    public int? LockTimeoutSeconds { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public string LogFormat { get; init; } = "text";
+}

@@ -1,0 +1,34 @@
+namespace Migrations.Runner.Configuration;
+
+/// <summary>The <c>Migrations</c> section of configuration (appsettings, environment variables <c>Migrations__...</c>).</summary>
+public sealed class RunnerSettings
+{
+    public const string Section = "Migrations";
+
+    public int LockTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Seconds each statement may run; 0 keeps the provider's default.</summary>
+    public int CommandTimeoutSeconds { get; set; }
+
+    /// <summary>Where the embedded default keeps its SQLite files, relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Per database: its provider when a connection string alone does not say.</summary>
+    public Dictionary<string, DatabaseSettings> Databases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Per environment (Development, Staging, Production, or a team's own): its tags and seeding profile.</summary>
+    public Dictionary<string, EnvironmentSettings> Environments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed class DatabaseSettings
+{
+    /// <summary><c>postgres</c> or <c>sqlite</c>.</summary>
+    public string? Provider { get; set; }
+}
+
+public sealed class EnvironmentSettings
+{
+    public List<string> Tags { get; set; } = [];
+
+    public string? Profile { get; set; }
+}

@@ -1,0 +1,31 @@
+using Migrations.Engine;
+using Migrations.Engine.Dialects;
+
+namespace Migrations.Runner;
+
+/// <summary>Maps every error to its exit code in one place, and writes it as one line with secrets removed.</summary>
+public static class ErrorReporter
+{
+    public static int ExitCodeOf(Exception error) => error switch
+    {
+        UsageException or UnknownVersionException or InvalidMigrationException or ArgumentException => ExitCodes.Usage,
+        CheckFailedException or JournalMismatchException or IrreversibleMigrationException or MigrationRefusedException => ExitCodes.CheckFailed,
+        LockTimeoutException => ExitCodes.LockTimeout,
+        _ => ExitCodes.Failed,
+    };
+
+    public static string Describe(Exception error) => error switch
+    {
+        OperationCanceledException => "cancelled: the migration in progress was rolled back; the database is at the last completed version",
+        UnsupportedOperationException or MigrationException or UsageException or CheckFailedException or ArgumentException => error.Message,
+        _ => $"unexpected {error.GetType().Name}: {error.Message}",
+    };
+
+    /// <summary>Writes "error: ..." to standard error on one line, with every known secret masked.</summary>
+    public static int Report(Exception error, SecretMasker masker, TextWriter stderr)
+    {
+        var line = string.Join(' ', Describe(error).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        stderr.WriteLine("error: " + masker.Mask(line));
+        return ExitCodeOf(error);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Migrations.Engine.Running;
+
+namespace Migrations.Runner.Output;
+
+/// <summary>The <c>status</c> result: a table for people, one JSON array for pipelines.</summary>
+public static class StatusPrinter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static string Json(IEnumerable<(string Database, MigrationStatus Status)> statuses) =>
+        JsonSerializer.Serialize(statuses.Select(s => new
+        {
+            database = s.Database,
+            version = s.Status.Version,
+            description = s.Status.Description,
+            tags = s.Status.Tags,
+            state = State(s.Status.State),
+            appliedOn = s.Status.AppliedOn?.ToString("O", CultureInfo.InvariantCulture),
+            appliedBy = s.Status.AppliedBy,
+            environment = s.Status.Environment,
+        }), JsonOptions) + Environment.NewLine;
+
+    public static string Table(IEnumerable<(string Database, MigrationStatus Status)> statuses)
+    {
+        var text = new StringBuilder();
+        foreach (var group in statuses.GroupBy(s => s.Database))
+        {
+            text.Append(group.Key).AppendLine(":");
+            foreach (var (_, s) in group)
+            {
+                var applied = s.State == MigrationState.Applied || s.State == MigrationState.Missing
+                    ? $"{s.AppliedOn:yyyy-MM-dd HH:mm:ss}Z by {s.AppliedBy ?? "?"}{(s.Environment is null ? "" : $" in {s.Environment}")}"
+                    : "";
+                var tags = s.Tags.Count == 0 ? "" : $" [{string.Join(", ", s.Tags)}]";
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Version,14}  {Label(s.State),-26} {s.Description}{tags}  {applied}").TrimEnd());
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string State(MigrationState state) => state switch
+    {
+        MigrationState.Applied => "applied",
+        MigrationState.Pending => "pending",
+        MigrationState.Skipped => "skipped",
+        _ => "missing",
+    };
+
+    private static string Label(MigrationState state) => state switch
+    {
+        MigrationState.Skipped => "not for this environment",
+        MigrationState.Missing => "applied, missing from code",
+        _ => State(state),
+    };
+}

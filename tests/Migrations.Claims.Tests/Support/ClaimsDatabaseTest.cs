@@ -1,0 +1,29 @@
+using Migrations.Claims.Migrations;
+using Migrations.Engine.Running;
+using Migrations.Testing;
+
+namespace Migrations.Claims.Tests.Support;
+
+/// <summary>A fresh, real database per test on the fixture's provider, and a runner over the claims migrations.</summary>
+public abstract class ClaimsDatabaseTest(Provider provider)
+{
+    protected Provider Provider { get; } = provider;
+
+    protected TestDatabase Db { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateDatabase() => Db = TestDatabase.Create(Provider, "claims");
+
+    [TearDown]
+    public void DropDatabase() => Db.Dispose();
+
+    protected MigrationRunner Runner() => Harness.Runner(Db, typeof(ExistingSchemaBaseline).Assembly, typeof(ExistingSchemaBaseline).Namespace);
+
+    protected Task MigrateToLatestAsync() => Runner().MigrateUpAsync();
+
+    protected Task MigrateToAsync(long version) => Runner().MigrateUpAsync(version);
+
+    /// <summary>Runs a statement that must be refused by the database (a constraint); fails the test if it succeeds.</summary>
+    protected void AssertRefused(string sql, string because) =>
+        Assert.That(() => Db.Execute(sql), Throws.InstanceOf<System.Data.Common.DbException>(), because);
+}
