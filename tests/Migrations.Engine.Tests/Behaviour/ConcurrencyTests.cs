@@ -8,18 +8,10 @@ namespace Migrations.Engine.Tests.Behaviour;
 /// <summary>Pipelines that deploy at the same moment: each migration is applied exactly once.</summary>
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
-public sealed class ConcurrencyTests(Provider provider)
+public sealed class ConcurrencyTests(Provider provider) : DatabaseTest(provider)
 {
-    private TestDatabase _db = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _db = TestDatabase.Create(provider);
-
-    [TearDown]
-    public void DropDatabase() => _db.Dispose();
-
     private Running.MigrationRunner Runner(TimeSpan? lockTimeout = null) =>
-        Harness.Runner(_db, typeof(CreateCatalog).Assembly, typeof(CreateCatalog).Namespace,
+        Harness.Runner(Db, typeof(CreateCatalog).Assembly, typeof(CreateCatalog).Namespace,
             o => o with { LockTimeout = lockTimeout ?? TimeSpan.FromSeconds(60) });
 
     [Test]
@@ -30,14 +22,14 @@ public sealed class ConcurrencyTests(Provider provider)
         var results = await Task.WhenAll(runs);
 
         Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(5), "five migrations, each applied by exactly one run");
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 100, 101, 102, 103, 104 }));
-        Assert.That(_db.Count("SELECT count(*) FROM \"Vendor\""), Is.EqualTo(1), "data steps ran once");
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 100, 101, 102, 103, 104 }));
+        Assert.That(Db.Count("SELECT count(*) FROM \"Vendor\""), Is.EqualTo(1), "data steps ran once");
     }
 
     [Test]
     public async Task A_run_waits_for_the_lock_and_gives_up_after_the_lock_timeout()
     {
-        await using var holder = await _db.Dialect.OpenAsync(_db.ConnectionString, new ProcessorOptions(), CancellationToken.None);
+        await using var holder = await Db.Dialect.OpenAsync(Db.ConnectionString, new ProcessorOptions(), CancellationToken.None);
         var journalName = new VersionJournal(holder).QualifiedName;
         await using var held = await holder.AcquireRunLockAsync(journalName, TimeSpan.FromSeconds(5), CancellationToken.None);
         var started = DateTime.UtcNow;
@@ -46,7 +38,7 @@ public sealed class ConcurrencyTests(Provider provider)
 
         Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(15)));
         Assert.That(error!.Message, Does.Contain("another run holds the migration lock"));
-        Assert.That(Harness.JournalVersions(_db), Is.Empty);
+        Assert.That(Harness.JournalVersions(Db), Is.Empty);
     }
 
     [Test]

@@ -6,42 +6,34 @@ namespace Migrations.Engine.Tests.Behaviour;
 
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
-public sealed class ConditionalTests(Provider provider)
+public sealed class ConditionalTests(Provider provider) : DatabaseTest(provider)
 {
-    private TestDatabase _db = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _db = TestDatabase.Create(provider);
-
-    [TearDown]
-    public void DropDatabase() => _db.Dispose();
-
     [Test]
     public async Task IfDatabase_runs_only_the_branches_for_this_provider_and_undoes_them()
     {
-        var runner = Harness.Runner(_db, typeof(ProviderSpecific).Assembly, typeof(ProviderSpecific).Namespace);
-        var empty = SchemaSnapshot.Take(_db);
+        var runner = Harness.Runner(Db, typeof(ProviderSpecific).Assembly, typeof(ProviderSpecific).Namespace);
+        var empty = SchemaSnapshot.Take(Db);
 
         await runner.MigrateUpAsync();
 
-        _db.Execute("INSERT INTO \"note\" (\"id\", \"body\") VALUES (1, 'hi')");
-        Assert.That(_db.Scalar("SELECT \"engine\" FROM \"note_view\""), Is.EqualTo(provider == Provider.Postgres ? "postgres" : "sqlite"));
-        var indexCount = provider == Provider.Postgres
-            ? _db.Count("SELECT count(*) FROM pg_indexes WHERE indexname = 'IX_note_body'")
-            : _db.Count("SELECT count(*) FROM sqlite_master WHERE name = 'IX_note_body'");
-        Assert.That(indexCount, Is.EqualTo(provider == Provider.Postgres ? 1 : 0), "the predicate form matched only PostgreSQL");
+        Db.Execute("INSERT INTO \"note\" (\"id\", \"body\") VALUES (1, 'hi')");
+        Assert.That(Db.Scalar("SELECT \"engine\" FROM \"note_view\""), Is.EqualTo(Provider == Provider.Postgres ? "postgres" : "sqlite"));
+        var indexCount = Provider == Provider.Postgres
+            ? Db.Count("SELECT count(*) FROM pg_indexes WHERE indexname = 'IX_note_body'")
+            : Db.Count("SELECT count(*) FROM sqlite_master WHERE name = 'IX_note_body'");
+        Assert.That(indexCount, Is.EqualTo(Provider == Provider.Postgres ? 1 : 0), "the predicate form matched only PostgreSQL");
 
         await runner.RollbackAsync();
-        Assert.That(SchemaSnapshot.Take(_db), Is.EqualTo(empty));
+        Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(empty));
     }
 
     [Test]
     public async Task The_checksum_is_the_same_on_every_provider()
     {
-        await Harness.Runner(_db, typeof(ProviderSpecific).Assembly, typeof(ProviderSpecific).Namespace).MigrateUpAsync();
-        var stored = (string)_db.Scalar($"SELECT \"Checksum\" FROM {_db.Journal}")!;
+        await Harness.Runner(Db, typeof(ProviderSpecific).Assembly, typeof(ProviderSpecific).Namespace).MigrateUpAsync();
+        var stored = (string)Db.Scalar($"SELECT \"Checksum\" FROM {Db.Journal}")!;
 
-        using var other = TestDatabase.Create(provider == Provider.Postgres ? Provider.Sqlite : Provider.Postgres);
+        using var other = TestDatabase.Create(Provider == Provider.Postgres ? Provider.Sqlite : Provider.Postgres);
         await Harness.Runner(other, typeof(ProviderSpecific).Assembly, typeof(ProviderSpecific).Namespace).MigrateUpAsync();
 
         Assert.That(other.Scalar($"SELECT \"Checksum\" FROM {other.Journal}"), Is.EqualTo(stored));

@@ -6,32 +6,24 @@ namespace Migrations.Engine.Tests.Behaviour;
 
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
-public sealed class FailureTests(Provider provider)
+public sealed class FailureTests(Provider provider) : DatabaseTest(provider)
 {
-    private TestDatabase _db = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _db = TestDatabase.Create(provider);
-
-    [TearDown]
-    public void DropDatabase() => _db.Dispose();
-
-    private MigrationRunner Runner() => Harness.Runner(_db, typeof(CreateAlpha).Assembly, typeof(CreateAlpha).Namespace);
+    private MigrationRunner Runner() => Harness.Runner(Db, typeof(CreateAlpha).Assembly, typeof(CreateAlpha).Namespace);
 
     [Test]
     public async Task A_failing_migration_leaves_no_trace_and_earlier_ones_stay_applied()
     {
         await Runner().MigrateUpAsync(target: 2);
-        var beforeFailure = SchemaSnapshot.Take(_db);
+        var beforeFailure = SchemaSnapshot.Take(Db);
 
         var error = Assert.ThrowsAsync<MigrationFailedException>(() => Runner().MigrateUpAsync());
 
         Assert.That(error!.Message, Does.StartWith("test: migration 3: FailHalfway failed in statement [INSERT INTO no_such_table VALUES (1)]: "));
         Assert.That(error.Message, Does.Contain("no_such_table"), "the provider's own message is kept");
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2 }), "migrations before the failure stay applied and journaled");
-        Assert.That(SchemaSnapshot.Take(_db), Is.EqualTo(beforeFailure), "no table, column or index of the failed migration survives");
-        Assert.That(SchemaSnapshot.Tables(_db), Has.No.Member("Gamma").And.No.Member("Delta"));
-        Assert.That(_db.Count("SELECT count(*) FROM \"Alpha\""), Is.Zero, "its rows are rolled back too");
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2 }), "migrations before the failure stay applied and journaled");
+        Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(beforeFailure), "no table, column or index of the failed migration survives");
+        Assert.That(SchemaSnapshot.Tables(Db), Has.No.Member("Gamma").And.No.Member("Delta"));
+        Assert.That(Db.Count("SELECT count(*) FROM \"Alpha\""), Is.Zero, "its rows are rolled back too");
     }
 
     [Test]
@@ -39,8 +31,8 @@ public sealed class FailureTests(Provider provider)
     {
         Assert.ThrowsAsync<MigrationFailedException>(() => Runner().MigrateUpAsync());
 
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2 }));
-        Assert.That(SchemaSnapshot.Tables(_db), Is.EqualTo(new[] { "Alpha", "Beta" }));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2 }));
+        Assert.That(SchemaSnapshot.Tables(Db), Is.EqualTo(new[] { "Alpha", "Beta" }));
         await Task.CompletedTask;
     }
 }

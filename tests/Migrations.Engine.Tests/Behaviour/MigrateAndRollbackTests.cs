@@ -6,18 +6,10 @@ namespace Migrations.Engine.Tests.Behaviour;
 
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
-public sealed class MigrateAndRollbackTests(Provider provider)
+public sealed class MigrateAndRollbackTests(Provider provider) : DatabaseTest(provider)
 {
-    private TestDatabase _db = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _db = TestDatabase.Create(provider);
-
-    [TearDown]
-    public void DropDatabase() => _db.Dispose();
-
     private MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions>? configure = null) =>
-        Harness.Runner(_db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, configure);
+        Harness.Runner(Db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, configure);
 
     [Test]
     public async Task Migrate_applies_every_pending_migration_in_order_and_journals_each()
@@ -25,20 +17,20 @@ public sealed class MigrateAndRollbackTests(Provider provider)
         var result = await Runner().MigrateUpAsync();
 
         Assert.That(result.Applied.Select(a => a.Migration.Version), Is.EqualTo(new long[] { 1, 2, 3 }));
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2, 3 }));
-        Assert.That(SchemaSnapshot.Tables(_db), Is.EqualTo(new[] { "Customer", "Order" }));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2, 3 }));
+        Assert.That(SchemaSnapshot.Tables(Db), Is.EqualTo(new[] { "Customer", "Order" }));
     }
 
     [Test]
     public async Task Migrate_twice_does_nothing_the_second_time()
     {
         await Runner().MigrateUpAsync();
-        var snapshot = SchemaSnapshot.Take(_db);
+        var snapshot = SchemaSnapshot.Take(Db);
 
         var second = await Runner().MigrateUpAsync();
 
         Assert.That(second.Applied, Is.Empty);
-        Assert.That(SchemaSnapshot.Take(_db), Is.EqualTo(snapshot));
+        Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(snapshot));
     }
 
     [Test]
@@ -46,7 +38,7 @@ public sealed class MigrateAndRollbackTests(Provider provider)
     {
         await Runner().MigrateUpAsync(target: 2);
 
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2 }));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2 }));
     }
 
     [Test]
@@ -54,14 +46,14 @@ public sealed class MigrateAndRollbackTests(Provider provider)
     {
         var runner = Runner();
         await runner.MigrateUpAsync(target: 2);
-        var atVersionTwo = SchemaSnapshot.Take(_db);
+        var atVersionTwo = SchemaSnapshot.Take(Db);
         await runner.MigrateUpAsync();
 
         var result = await runner.RollbackAsync();
 
         Assert.That(result.RolledBack.Select(r => r.Migration.Version), Is.EqualTo(new long[] { 3 }));
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2 }));
-        Assert.That(SchemaSnapshot.Take(_db), Is.EqualTo(atVersionTwo));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2 }));
+        Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(atVersionTwo));
     }
 
     [Test]
@@ -73,21 +65,21 @@ public sealed class MigrateAndRollbackTests(Provider provider)
         var result = await runner.RollbackToVersionAsync(1);
 
         Assert.That(result.RolledBack.Select(r => r.Migration.Version), Is.EqualTo(new long[] { 3, 2 }));
-        Assert.That(SchemaSnapshot.Tables(_db), Is.EqualTo(new[] { "Customer" }));
+        Assert.That(SchemaSnapshot.Tables(Db), Is.EqualTo(new[] { "Customer" }));
     }
 
     [Test]
     public async Task Rollback_to_zero_empties_the_schema_and_keeps_the_journal_table()
     {
         var runner = Runner();
-        var empty = SchemaSnapshot.Take(_db);
+        var empty = SchemaSnapshot.Take(Db);
         await runner.MigrateUpAsync();
 
         await runner.RollbackToVersionAsync(0);
 
-        Assert.That(SchemaSnapshot.Take(_db), Is.EqualTo(empty));
-        Assert.That(Harness.JournalVersions(_db), Is.Empty);
-        Assert.That(_db.Count($"SELECT count(*) FROM {_db.Journal}"), Is.Zero, "the journal table itself survives a full rollback");
+        Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(empty));
+        Assert.That(Harness.JournalVersions(Db), Is.Empty);
+        Assert.That(Db.Count($"SELECT count(*) FROM {Db.Journal}"), Is.Zero, "the journal table itself survives a full rollback");
     }
 
     [Test]
@@ -95,7 +87,7 @@ public sealed class MigrateAndRollbackTests(Provider provider)
     {
         await Runner(o => o with { Environment = "Staging", Tags = ["Staging"], AppliedBy = "ci@runner run 42" }).MigrateUpAsync(target: 1);
 
-        var row = _db.Query($"SELECT \"Description\", \"Checksum\", \"DurationMs\", \"AppliedBy\", \"Environment\", \"Tags\", \"AppliedOn\" FROM {_db.Journal}").Single();
+        var row = Db.Query($"SELECT \"Description\", \"Checksum\", \"DurationMs\", \"AppliedBy\", \"Environment\", \"Tags\", \"AppliedOn\" FROM {Db.Journal}").Single();
         Assert.That(row[0], Is.EqualTo("create Customer"));
         Assert.That((string)row[1]!, Does.Match("^[0-9a-f]{64}$"));
         Assert.That(Convert.ToInt64(row[2], System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThanOrEqualTo(0));
@@ -108,7 +100,7 @@ public sealed class MigrateAndRollbackTests(Provider provider)
     [Test]
     public async Task Every_step_rolls_back_to_exactly_the_schema_before_it()
     {
-        var checkedVersions = await Harness.AssertEveryStepReversibleAsync(_db, Runner());
+        var checkedVersions = await Harness.AssertEveryStepReversibleAsync(Db, Runner());
 
         Assert.That(checkedVersions, Is.EqualTo(new long[] { 1, 2, 3 }));
     }
@@ -117,12 +109,12 @@ public sealed class MigrateAndRollbackTests(Provider provider)
     public async Task Deleting_a_customer_cascades_to_its_orders()
     {
         await Runner().MigrateUpAsync();
-        _db.Execute("INSERT INTO \"Customer\" (\"Name\") VALUES ('Ada')");
-        var id = _db.Scalar("SELECT \"Id\" FROM \"Customer\"");
-        _db.Execute($"INSERT INTO \"Order\" (\"CustomerId\", \"Amount\") VALUES ({id}, 10.50)");
+        Db.Execute("INSERT INTO \"Customer\" (\"Name\") VALUES ('Ada')");
+        var id = Db.Scalar("SELECT \"Id\" FROM \"Customer\"");
+        Db.Execute($"INSERT INTO \"Order\" (\"CustomerId\", \"Amount\") VALUES ({id}, 10.50)");
 
-        _db.Execute("DELETE FROM \"Customer\"");
+        Db.Execute("DELETE FROM \"Customer\"");
 
-        Assert.That(_db.Count("SELECT count(*) FROM \"Order\""), Is.Zero);
+        Assert.That(Db.Count("SELECT count(*) FROM \"Order\""), Is.Zero);
     }
 }

@@ -7,18 +7,10 @@ namespace Migrations.Engine.Tests.Behaviour;
 /// <summary>The tag truth table on a real database: which migrations each run's tags apply.</summary>
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
-public sealed class TagsAndProfilesTests(Provider provider)
+public sealed class TagsAndProfilesTests(Provider provider) : DatabaseTest(provider)
 {
-    private TestDatabase _db = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _db = TestDatabase.Create(provider);
-
-    [TearDown]
-    public void DropDatabase() => _db.Dispose();
-
     private MigrationRunner Runner(string[] tags, string? profile = null, bool includeUntagged = true) =>
-        Harness.Runner(_db, typeof(Untagged).Assembly, typeof(Untagged).Namespace,
+        Harness.Runner(Db, typeof(Untagged).Assembly, typeof(Untagged).Namespace,
             o => o with { Tags = tags, Profile = profile, IncludeUntaggedMigrations = includeUntagged });
 
     [TestCase(new string[0], new long[] { 1 }, TestName = "No run tags apply only untagged migrations")]
@@ -30,7 +22,7 @@ public sealed class TagsAndProfilesTests(Provider provider)
     {
         var result = await Runner(tags).MigrateUpAsync();
 
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(expected));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(expected));
         Assert.That(result.Skipped.Select(m => m.Version), Is.EquivalentTo(new long[] { 1, 2, 3, 4, 5 }.Except(expected)));
     }
 
@@ -39,7 +31,7 @@ public sealed class TagsAndProfilesTests(Provider provider)
     {
         await Runner(["Production"], includeUntagged: false).MigrateUpAsync();
 
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 2, 4, 5 }));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 2, 4, 5 }));
     }
 
     [Test]
@@ -50,7 +42,7 @@ public sealed class TagsAndProfilesTests(Provider provider)
         var result = await Runner(["Development"]).RollbackAsync();
 
         Assert.That(result.RolledBack.Single().Migration.Version, Is.EqualTo(5), "the journal decides, not the run's tags");
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2, 4 }));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2, 4 }));
     }
 
     [Test]
@@ -59,8 +51,8 @@ public sealed class TagsAndProfilesTests(Provider provider)
         await Runner([], profile: "Demo").MigrateUpAsync();
         await Runner([], profile: "Demo").MigrateUpAsync();
 
-        Assert.That(_db.Count("SELECT count(*) FROM \"untagged\" WHERE \"id\" = 42"), Is.EqualTo(1));
-        Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1 }));
+        Assert.That(Db.Count("SELECT count(*) FROM \"untagged\" WHERE \"id\" = 42"), Is.EqualTo(1));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1 }));
     }
 
     [Test]
@@ -68,7 +60,7 @@ public sealed class TagsAndProfilesTests(Provider provider)
     {
         await Runner([]).MigrateUpAsync();
 
-        Assert.That(_db.Count("SELECT count(*) FROM \"untagged\""), Is.Zero);
+        Assert.That(Db.Count("SELECT count(*) FROM \"untagged\""), Is.Zero);
     }
 
     [Test]
@@ -77,6 +69,6 @@ public sealed class TagsAndProfilesTests(Provider provider)
         await Runner([]).MigrateUpAsync();
         await Runner([]).MigrateUpAsync();
 
-        Assert.That(_db.Count("SELECT count(*) FROM \"maintenance_runs\""), Is.EqualTo(2));
+        Assert.That(Db.Count("SELECT count(*) FROM \"maintenance_runs\""), Is.EqualTo(2));
     }
 }

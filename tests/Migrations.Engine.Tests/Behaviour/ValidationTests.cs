@@ -7,18 +7,10 @@ namespace Migrations.Engine.Tests.Behaviour;
 /// <summary>The journal against the code: edited, vanished and out-of-order migrations.</summary>
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
-public sealed class ValidationTests(Provider provider)
+public sealed class ValidationTests(Provider provider) : DatabaseTest(provider)
 {
-    private TestDatabase _db = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _db = TestDatabase.Create(provider);
-
-    [TearDown]
-    public void DropDatabase() => _db.Dispose();
-
     private MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions>? configure = null) =>
-        Harness.Runner(_db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, configure);
+        Harness.Runner(Db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, configure);
 
     [Test]
     public async Task A_journal_that_matches_the_code_validates_clean()
@@ -32,7 +24,7 @@ public sealed class ValidationTests(Provider provider)
     public async Task An_applied_migration_edited_since_is_reported()
     {
         await Runner().MigrateUpAsync();
-        _db.Execute($"UPDATE {_db.Journal} SET \"Checksum\" = '{new string('0', 64)}' WHERE \"Version\" = 2");
+        Db.Execute($"UPDATE {Db.Journal} SET \"Checksum\" = '{new string('0', 64)}' WHERE \"Version\" = 2");
 
         var problems = await Runner().ValidateAsync();
 
@@ -44,7 +36,7 @@ public sealed class ValidationTests(Provider provider)
     public async Task An_applied_version_missing_from_the_code_is_reported_and_stops_migrate()
     {
         await Runner().MigrateUpAsync();
-        _db.Execute($"INSERT INTO {_db.Journal} (\"Version\", \"Description\") VALUES (99, 'from another branch')");
+        Db.Execute($"INSERT INTO {Db.Journal} (\"Version\", \"Description\") VALUES (99, 'from another branch')");
 
         var problems = await Runner().ValidateAsync();
         var error = Assert.ThrowsAsync<JournalMismatchException>(() => Runner().MigrateUpAsync());
@@ -58,12 +50,12 @@ public sealed class ValidationTests(Provider provider)
     public async Task A_pending_migration_older_than_the_newest_applied_is_reported_and_stops_migrate()
     {
         await Runner().MigrateUpAsync(target: 1);
-        _db.Execute($"UPDATE {_db.Journal} SET \"Version\" = 3 WHERE \"Version\" = 1");
-        _db.Execute($"INSERT INTO {_db.Journal} (\"Version\", \"Description\") VALUES (1, 'create Customer')");
-        _db.Execute($"DELETE FROM {_db.Journal} WHERE \"Version\" = 3");
+        Db.Execute($"UPDATE {Db.Journal} SET \"Version\" = 3 WHERE \"Version\" = 1");
+        Db.Execute($"INSERT INTO {Db.Journal} (\"Version\", \"Description\") VALUES (1, 'create Customer')");
+        Db.Execute($"DELETE FROM {Db.Journal} WHERE \"Version\" = 3");
         await Runner().MigrateUpAsync(target: 1);
-        _db.Execute("CREATE TABLE \"Placeholder\" (\"Id\" INTEGER)");
-        _db.Execute($"INSERT INTO {_db.Journal} (\"Version\", \"Description\") VALUES (3, 'pretend 3 ran')");
+        Db.Execute("CREATE TABLE \"Placeholder\" (\"Id\" INTEGER)");
+        Db.Execute($"INSERT INTO {Db.Journal} (\"Version\", \"Description\") VALUES (3, 'pretend 3 ran')");
 
         var problems = await Runner().ValidateAsync();
         var error = Assert.ThrowsAsync<JournalMismatchException>(() => Runner().MigrateUpAsync());
