@@ -4,7 +4,7 @@ namespace Migrations.Engine.Expressions;
 
 /// <summary>
 /// Changes a column to the given definition. The type is required (as in FluentMigrator);
-/// nullability and default change only when stated.
+/// nullability, default and the column's CHECK change only when stated (a stated CHECK replaces the old one).
 /// </summary>
 public sealed record AlterColumnExpression(string? SchemaName, string TableName, ColumnDefinition Column) : MigrationExpression
 {

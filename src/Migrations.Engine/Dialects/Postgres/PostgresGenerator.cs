@@ -66,14 +66,23 @@ public sealed class PostgresGenerator() : SqlGenerator(new PostgresQuoter())
             changes.Add($"ALTER COLUMN {name} SET DEFAULT {Quoter.QuoteDefault(columnDefault)}");
         }
 
-        var statements = new List<SqlStatement> { $"ALTER TABLE {Table(e.SchemaName, e.TableName)} {string.Join(", ", changes)}" };
-        if (column.Type!.Kind != ColumnKind.Enum && column.Check is not null)
+        var table = Table(e.SchemaName, e.TableName);
+        var statements = new List<SqlStatement> { $"ALTER TABLE {table} {string.Join(", ", changes)}" };
+        if (column.Check is { } check)
         {
-            statements.Add($"ALTER TABLE {Table(e.SchemaName, e.TableName)} ADD CHECK ({column.Check})");
+            // A stated CHECK replaces the column's own checks, as SQLite's rebuild does; the name is PostgreSQL's own default.
+            statements.Add(DropColumnChecks(table, column.Name));
+            statements.Add($"ALTER TABLE {table} ADD CONSTRAINT {Quoter.Quote($"{e.TableName}_{column.Name}_check")} CHECK ({check})");
         }
 
         return statements;
     }
+
+    private string DropColumnChecks(string table, string column) =>
+        "DO $$ DECLARE r record; BEGIN " +
+        "FOR r IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] " +
+        $"WHERE c.conrelid = {Quoter.QuoteString(table)}::regclass AND c.contype = 'c' AND cardinality(c.conkey) = 1 AND a.attname = {Quoter.QuoteString(column)} " +
+        $"LOOP EXECUTE format('ALTER TABLE {table.Replace("'", "''", StringComparison.Ordinal)} DROP CONSTRAINT %I', r.conname); END LOOP; END $$";
 
     protected override IReadOnlyList<SqlStatement> DeleteDefault(DeleteDefaultConstraintExpression e) =>
         [$"ALTER TABLE {Table(e.SchemaName, e.TableName)} ALTER COLUMN {Quoter.Quote(e.ColumnName)} DROP DEFAULT"];

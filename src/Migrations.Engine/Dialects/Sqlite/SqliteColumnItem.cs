@@ -19,6 +19,22 @@ public sealed record SqliteColumnItem(string Name, string Sql)
     public bool HasBlockingConstraint =>
         IsPrimaryKey || IsGenerated || TopLevel().Any(t => t.Is("UNIQUE") || t.Is("REFERENCES") || t.Is("CHECK"));
 
+    /// <summary>The column's own CHECK clauses as written (<c>CHECK (...)</c>), in order.</summary>
+    public IReadOnlyList<string> CheckClauses
+    {
+        get
+        {
+            var clauses = new List<string>();
+            foreach (var keyword in TopLevel().Where(t => t.Is("CHECK")))
+            {
+                var open = IndexOf(keyword) + 1;
+                clauses.Add(Sql[keyword.Start..MatchingClose(open).End]);
+            }
+
+            return clauses;
+        }
+    }
+
     /// <summary>The DEFAULT clause's value as written, or null.</summary>
     public string? DefaultText
     {

@@ -96,6 +96,12 @@ public sealed class SqliteTableRebuilder(SqliteGenerator generator, ISqliteCatal
             sql += " PRIMARY KEY";
         }
 
+        // Like nullability and default, a CHECK the alter does not state is kept (an enum type brings its own).
+        if (e.Column.Check is null && e.Column.Type!.Kind != ColumnKind.Enum)
+        {
+            sql = string.Join(" ", [sql, .. old.CheckClauses]);
+        }
+
         def.Columns[def.Columns.IndexOf(old)] = old with { Sql = sql };
         if (e.Column.ForeignKey is { } fk)
         {
