@@ -129,6 +129,8 @@ public sealed class CommandLineTests
     [TestCase(new[] { "migrate", "--database", "claims", "--provider", "postgres", "--connection", "Host=;Password=hunter22;;=", "--environment", "Production" }, "connection string", TestName = "A malformed connection string exits 2")]
     [TestCase(new[] { "migrate", "--database", "claims", "--connection", "Host=localhost;Password=x", "--provider", "postgres" }, "name the environment", TestName = "A connection without an environment exits 2")]
     [TestCase(new[] { "rollback", "--database", "claims", "--steps", "0" }, "--steps must be 1 or more", TestName = "Zero steps exits 2")]
+    [TestCase(new[] { "migrate", "--environment", "Production", "--profile", "Development" }, "refusing to run the Development profile in Production", TestName = "A Development profile in Production is refused with exit 2")]
+    [TestCase(new[] { "seed", "--environment", "Production", "--profile", "staging" }, "--force-seed", TestName = "A Staging seed in Production is refused with exit 2")]
     public async Task Usage_errors_exit_2_with_one_clear_line(string[] args, string expected)
     {
         var result = await Run(args);

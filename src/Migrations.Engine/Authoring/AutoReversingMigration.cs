@@ -16,7 +16,7 @@ public abstract class AutoReversingMigration : MigrationBase
 
     public sealed override void GetDownExpressions(IMigrationContext context)
     {
-        var up = new MigrationContext(context.DatabaseType, context.QuerySchema, context.MigrationName);
+        var up = new MigrationContext(context.DatabaseType, context.QuerySchema, context.MigrationName, context.DatabaseTypeNames, context.Run);
         GetUpExpressions(up);
         foreach (var expression in up.BuildExpressions().Reverse())
         {

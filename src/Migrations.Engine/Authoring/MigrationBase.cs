@@ -19,6 +19,12 @@ public abstract class MigrationBase : IMigration
 
     public abstract void Down();
 
+    /// <summary>The run's environment, tags and seed scale (for seeding profiles).</summary>
+    protected RunSettings Run => Context.Run;
+
+    /// <summary>Writes a line to the run's log, for example why a seeding step was skipped.</summary>
+    protected void Log(string message) => Context.Log(message);
+
     public CreateExpressionRoot Create => new(Context);
 
     public AlterExpressionRoot Alter => new(Context);

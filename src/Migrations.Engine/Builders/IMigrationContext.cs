@@ -17,6 +17,12 @@ public interface IMigrationContext
     /// <summary>"{version}: {ClassName}", for messages.</summary>
     string MigrationName { get; }
 
+    /// <summary>The run's environment, tags and seed scale.</summary>
+    RunSettings Run { get; }
+
+    /// <summary>A line for the run's log (for example: a seeding step skipped because its table is not there yet).</summary>
+    void Log(string message);
+
     void Add(IExpressionBuilder builder);
 
     void Add(MigrationExpression expression);

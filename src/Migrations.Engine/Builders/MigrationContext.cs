@@ -7,13 +7,29 @@ public sealed class MigrationContext : IMigrationContext
 {
     private readonly List<IExpressionBuilder> _builders = [];
 
-    public MigrationContext(string databaseType, IQuerySchema querySchema, string migrationName, IReadOnlyList<string>? databaseTypeNames = null)
+    private readonly List<string> _messages;
+
+    public MigrationContext(string databaseType, IQuerySchema querySchema, string migrationName, IReadOnlyList<string>? databaseTypeNames = null, RunSettings? run = null)
+        : this(databaseType, querySchema, migrationName, databaseTypeNames, run, [])
+    {
+    }
+
+    private MigrationContext(string databaseType, IQuerySchema querySchema, string migrationName, IReadOnlyList<string>? databaseTypeNames, RunSettings? run, List<string> messages)
     {
         DatabaseType = databaseType;
         QuerySchema = querySchema;
         MigrationName = migrationName;
         DatabaseTypeNames = databaseTypeNames ?? [databaseType];
+        Run = run ?? RunSettings.None;
+        _messages = messages;
     }
+
+    public RunSettings Run { get; }
+
+    /// <summary>The lines the migration asked to log, in order.</summary>
+    public IReadOnlyList<string> Messages => _messages;
+
+    public void Log(string message) => _messages.Add(message);
 
     public string DatabaseType { get; }
 
@@ -31,7 +47,8 @@ public sealed class MigrationContext : IMigrationContext
 
     /// <summary>A context for the branch of an <c>IfDatabase</c>, sharing this one's database and schema queries.</summary>
     public static MigrationContext ChildOf(IMigrationContext parent) =>
-        new(parent.DatabaseType, parent.QuerySchema, parent.MigrationName, parent.DatabaseTypeNames);
+        new(parent.DatabaseType, parent.QuerySchema, parent.MigrationName, parent.DatabaseTypeNames, parent.Run,
+            parent is MigrationContext context ? context._messages : []);
 
     private sealed class FixedExpression(MigrationExpression expression) : IExpressionBuilder
     {

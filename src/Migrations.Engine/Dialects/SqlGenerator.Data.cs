@@ -9,7 +9,8 @@ public abstract partial class SqlGenerator
     protected virtual IReadOnlyList<SqlStatement> InsertData(InsertDataExpression e) =>
         e.Rows.Select(row => (SqlStatement)(
             $"INSERT INTO {Table(e.SchemaName, e.TableName)} ({ColumnList(row.Select(v => v.Column))}) " +
-            $"VALUES ({string.Join(", ", row.Select(v => Quoter.QuoteValue(v.Value)))})")).ToArray();
+            $"VALUES ({string.Join(", ", row.Select(v => Quoter.QuoteValue(v.Value)))})" +
+            (e.IgnoreConflicts ? " ON CONFLICT DO NOTHING" : ""))).ToArray();
 
     protected virtual SqlStatement UpdateData(UpdateDataExpression e)
     {

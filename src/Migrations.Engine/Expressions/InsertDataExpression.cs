@@ -5,6 +5,9 @@ namespace Migrations.Engine.Expressions;
 /// <summary>Rows to insert, one INSERT each, columns in the order given.</summary>
 public sealed record InsertDataExpression(string? SchemaName, string TableName, IReadOnlyList<IReadOnlyList<ColumnValue>> Rows) : MigrationExpression
 {
+    /// <summary>ON CONFLICT DO NOTHING: rows whose key already exists are skipped.</summary>
+    public bool IgnoreConflicts { get; init; }
+
     public override IEnumerable<string> Validate() =>
         Required(TableName, "table name")
             .Concat(RequiredList(Rows, $"rows to insert into \"{TableName}\""))

@@ -52,6 +52,9 @@ public static class MigrationChecksum
             case DateTimeOffset offset:
                 text.Append(offset.ToString("O", CultureInfo.InvariantCulture));
                 break;
+            case Delegate:
+                text.Append("<generated rows>");
+                break;
             case byte[] bytes:
                 text.Append("0x").Append(Convert.ToHexString(bytes));
                 break;

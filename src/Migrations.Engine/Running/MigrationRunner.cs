@@ -289,8 +289,14 @@ public sealed class MigrationRunner
     /// <summary>The expressions to execute on this database: built, validated, IfDatabase branches resolved.</summary>
     private IReadOnlyList<MigrationExpression> Build(MigrationInfo migration, IMigration instance, DatabaseProcessor processor, bool up)
     {
-        var context = new MigrationContext(processor.DatabaseType, processor, migration.Name, processor.DatabaseTypeNames);
+        var run = new RunSettings(_options.Environment, _options.Tags, _options.SeedScale);
+        var context = new MigrationContext(processor.DatabaseType, processor, migration.Name, processor.DatabaseTypeNames, run);
         var expressions = BuildInto(migration, instance, context, up);
+        foreach (var message in context.Messages)
+        {
+            _logger.LogInformation("{Database}: {Migration}: {Message}", Database, migration.Name, message);
+        }
+
         return Flatten(expressions, processor.DatabaseTypeNames).ToArray();
     }
 

@@ -45,4 +45,7 @@ public sealed record MigrationRunnerOptions
     public bool AllowMissingApplied { get; init; }
 
     public string AppliedBy { get; init; } = RunIdentity.Current();
+
+    /// <summary>The size of the largest tables a volume-seeding profile generates (<c>--seed-scale</c>).</summary>
+    public int SeedScale { get; init; } = Builders.RunSettings.DefaultSeedScale;
 }

@@ -38,4 +38,10 @@ public sealed record RunRequest(string Command)
     public bool DryRun { get; init; }
 
     public string LogFormat { get; init; } = "text";
+
+    /// <summary>Rows in the largest tables of a volume-seeding profile.</summary>
+    public int? SeedScale { get; init; }
+
+    /// <summary>Run a Development or Staging profile in an environment named Production all the same.</summary>
+    public bool ForceSeed { get; init; }
 }

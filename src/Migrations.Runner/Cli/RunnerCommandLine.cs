@@ -21,6 +21,8 @@ public static class RunnerCommandLine
     private static readonly Option<bool> Rollback = new("--rollback") { Description = "Script the SQL of a rollback (with --steps or --to) instead of a migrate" };
     private static readonly Option<int?> LockTimeout = new("--lock-timeout") { Description = "Seconds to wait for another run's lock before exit 4 (default: Migrations:LockTimeoutSeconds, 60)", HelpName = "seconds" };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the SQL this command would run and change nothing" };
+    private static readonly Option<int?> SeedScale = new("--seed-scale") { Description = "Rows in the largest tables the Staging profile generates (default: the environment's SeedScale, else 1000)", HelpName = "n" };
+    private static readonly Option<bool> ForceSeed = new("--force-seed") { Description = "Allow a Development or Staging profile in an environment named Production (refused otherwise)" };
     private static readonly Option<string> LogFormat = new("--log-format") { Description = "text or json (JSON lines on standard error)", DefaultValueFactory = _ => "text" };
 
     public static RootCommand Build(Func<RunRequest, CancellationToken, Task<int>> execute)
@@ -30,12 +32,12 @@ public static class RunnerCommandLine
         var root = new RootCommand("Versioned migrations for the claims, filetrack, junkquote, clearway and workspace databases.");
         Option[] common = [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat];
 
-        root.Add(Command("migrate", "Apply pending migrations (up to --target), then the environment's seeding profile", execute, common, [Target, Profile, DryRun]));
+        root.Add(Command("migrate", "Apply pending migrations (up to --target), then the environment's seeding profile", execute, common, [Target, Profile, SeedScale, ForceSeed, DryRun]));
         root.Add(Command("rollback", "Undo the newest applied migration of one --database; --steps N or --to V undo more", execute, common, [Steps, To, DryRun]));
         root.Add(Command("status", "List every migration: version, description, tags, applied (when, by whom) or pending", execute, common, [Json, FailOnPending]));
         root.Add(Command("validate", "Compare the journal with the code: unknown applied versions, edited applied migrations, order problems (exit 3)", execute, common, []));
         root.Add(Command("script", "Write the SQL a migrate (or, with --rollback, a rollback) would run, without running it", execute, common, [Target, Rollback, Steps, To, Out]));
-        root.Add(Command("seed", "Run a seeding profile alone, under the run lock", execute, common, [Profile]));
+        root.Add(Command("seed", "Run a seeding profile alone, under the run lock", execute, common, [Profile, SeedScale, ForceSeed]));
         return root;
     }
 
@@ -70,5 +72,7 @@ public static class RunnerCommandLine
         LockTimeoutSeconds = result.GetValue(LockTimeout),
         DryRun = result.GetValue(DryRun),
         LogFormat = result.GetValue(LogFormat) ?? "text",
+        SeedScale = result.GetValue(SeedScale),
+        ForceSeed = result.GetValue(ForceSeed),
     };
 }

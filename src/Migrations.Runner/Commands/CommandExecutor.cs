@@ -18,7 +18,8 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
 
     public async Task<int> ExecuteAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        var (environment, tags, profile) = ResolveEnvironment(request);
+        var (environment, tags, profile, seedScale) = ResolveEnvironment(request);
+        RefuseGeneratedDataInProduction(request, environment, profile);
         if (request.Command == "rollback" || (request.Command == "script" && request.Rollback))
         {
             RequireOneDatabase(request);
@@ -41,7 +42,7 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         {
             _logger.LogInformation("{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
                 target.Name, request.Command, target.Dialect.Name, target.Display, environment, string.Join(", ", tags));
-            var runner = new MigrationRunner(Options(target, request, environment, tags, profile), loggers.CreateLogger("Migrations.Engine"));
+            var runner = new MigrationRunner(Options(target, request, environment, tags, profile) with { SeedScale = seedScale }, loggers.CreateLogger("Migrations.Engine"));
             switch (request.Command)
             {
                 case "migrate" when request.DryRun:
@@ -79,7 +80,17 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         };
     }
 
-    private (string Environment, IReadOnlyList<string> Tags, string? Profile) ResolveEnvironment(RunRequest request)
+    // Production gets no generated data: a demo or volume profile there is almost certainly a mistake.
+    private static void RefuseGeneratedDataInProduction(RunRequest request, string environment, string? profile)
+    {
+        var generated = profile is not null && (profile.Equals("Development", StringComparison.OrdinalIgnoreCase) || profile.Equals("Staging", StringComparison.OrdinalIgnoreCase));
+        if (generated && environment.Equals("Production", StringComparison.OrdinalIgnoreCase) && !request.ForceSeed && request.Command is "migrate" or "seed")
+        {
+            throw new UsageException($"refusing to run the {profile} profile in Production (it generates data); pass --force-seed if you really mean it");
+        }
+    }
+
+    private (string Environment, IReadOnlyList<string> Tags, string? Profile, int SeedScale) ResolveEnvironment(RunRequest request)
     {
         var name = host.EnvironmentName;
         if (string.IsNullOrEmpty(name))
@@ -96,7 +107,13 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         }
 
         var tags = request.Tags.Count > 0 ? request.Tags : environment.Tags;
-        return (name, tags, request.Profile ?? environment.Profile);
+        var seedScale = request.SeedScale ?? environment.SeedScale;
+        if (seedScale < 1)
+        {
+            throw new UsageException("--seed-scale must be 1 or more");
+        }
+
+        return (name, tags, request.Profile ?? environment.Profile, seedScale);
     }
 
     private static void RequireOneDatabase(RunRequest request)

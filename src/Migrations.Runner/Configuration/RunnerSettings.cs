@@ -31,4 +31,7 @@ public sealed class EnvironmentSettings
     public List<string> Tags { get; set; } = [];
 
     public string? Profile { get; set; }
+
+    /// <summary>Rows in the largest tables a volume-seeding profile generates here.</summary>
+    public int SeedScale { get; set; } = Migrations.Engine.Builders.RunSettings.DefaultSeedScale;
 }

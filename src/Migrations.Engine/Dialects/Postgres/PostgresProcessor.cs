@@ -38,6 +38,9 @@ public sealed class PostgresProcessor(NpgsqlConnection connection, ProcessorOpti
         return new AdvisoryLock(this, key);
     }
 
+    protected override Task<long> BulkInsertAsync(Expressions.BulkInsertExpression bulk, CancellationToken cancellationToken) =>
+        PostgresBulkCopy.WriteAsync(this, (NpgsqlConnection)Connection, bulk, cancellationToken);
+
     public override bool SchemaExists(string schemaName) =>
         Exists("SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema", ("schema", schemaName));
 

@@ -85,6 +85,44 @@ public sealed class SqliteProcessor : DatabaseProcessor, ISqliteCatalog
             ? ExecuteAsync(_rebuilder.Plan(expression), cancellationToken)
             : base.ProcessAsync(expression, cancellationToken);
 
+    /// <summary>One prepared INSERT, re-bound for every row, inside the migration's transaction.</summary>
+    protected override async Task<long> BulkInsertAsync(BulkInsertExpression bulk, CancellationToken cancellationToken)
+    {
+        var names = bulk.Columns.Select((_, i) => $"@p{i}").ToArray();
+        await using var command = CreateCommand(
+            $"INSERT INTO {Generator.Table(null, bulk.TableName)} ({Generator.ColumnList(bulk.Columns)}) VALUES ({string.Join(", ", names)})",
+            names.Select(n => KeyValuePair.Create(n, (object?)null)).ToArray());
+        command.Prepare();
+        long count = 0;
+        foreach (var row in bulk.Rows())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (var i = 0; i < names.Length; i++)
+            {
+                command.Parameters[i].Value = row[i] switch
+                {
+                    null => DBNull.Value,
+                    Guid guid => guid.ToString("D"), // TEXT, as the generator maps GUIDs (the provider would bind a BLOB)
+                    DateTimeOffset offset => offset.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
+                    var value => value,
+                };
+            }
+
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex)
+            {
+                throw new StatementFailedException(command.CommandText, ex.Message, ex);
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
     private async Task CheckForeignKeysAsync(CancellationToken cancellationToken)
     {
         var check = new SqlStatement("PRAGMA foreign_key_check") { IsControl = true };
