@@ -181,6 +181,13 @@ public sealed class MigrationRunner
 
     private async Task RunProfilesAsync(DatabaseProcessor processor, RunResult result, CancellationToken cancellationToken)
     {
+        // Names match exactly, as in FluentMigrator; a near miss ("development") is worth a warning, not silence.
+        if (_options.Profile is { } wanted && Catalog.Profiles.All(p => p.Profile != wanted))
+        {
+            var near = Catalog.Profiles.Select(p => p.Profile).FirstOrDefault(p => p.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            _logger.LogWarning("{Database}: no profile named {Profile}{Hint}", Database, wanted, near is null ? "" : $" (did you mean {near}? names are case-sensitive)");
+        }
+
         foreach (var (_, profile) in Catalog.Profiles.Where(p => p.Profile == _options.Profile))
         {
             await ApplyAsync(processor, profile, up: true, journal: null, cancellationToken);
