@@ -8,7 +8,7 @@ namespace Migrations.Testing;
 public static class Harness
 {
     public static MigrationRunner Runner(TestDatabase database, Assembly assembly, string? migrationsNamespace = null,
-        Func<MigrationRunnerOptions, MigrationRunnerOptions>? configure = null)
+        Func<MigrationRunnerOptions, MigrationRunnerOptions>? configure = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         var options = new MigrationRunnerOptions
         {
@@ -19,7 +19,7 @@ public static class Harness
             DatabaseName = "test",
             LockTimeout = TimeSpan.FromSeconds(30),
         };
-        return new MigrationRunner(configure is null ? options : configure(options));
+        return new MigrationRunner(configure is null ? options : configure(options), logger);
     }
 
     /// <summary>The versions in the journal, oldest first.</summary>

@@ -11,6 +11,7 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string? _sqliteDirectory;
     private bool _owned = true;
+    private NpgsqlDataSource? _dataSource;
 
     private TestDatabase(Provider provider, string connectionString, string? sqliteDirectory)
     {
@@ -92,9 +93,14 @@ public sealed class TestDatabase : IDisposable
 
     public System.Data.Common.DbConnection Open()
     {
-        System.Data.Common.DbConnection connection = Provider == Provider.Postgres
-            ? new NpgsqlConnection(ConnectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ConnectionString);
+        if (Provider == Provider.Postgres)
+        {
+            // Unmapped types let assertions read enum columns (as their labels) like any text column.
+            _dataSource ??= new NpgsqlDataSourceBuilder(ConnectionString).EnableUnmappedTypes().Build();
+            return _dataSource.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = true }.ConnectionString);
         connection.Open();
         return connection;
     }
@@ -107,6 +113,7 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        _dataSource?.Dispose();
         if (!_owned)
         {
             return;

@@ -56,12 +56,12 @@ public sealed class MigrationCatalog
             if (type.GetCustomAttribute<ProfileAttribute>() is { } profile)
             {
                 versioned.RemoveAll(m => m.Type == type);
-                profiles.Add((profile.ProfileName, new MigrationInfo(type, 0, type.Name, TransactionBehavior.Default)));
+                profiles.Add((profile.ProfileName, new MigrationInfo(type, 0, type.Name, TransactionBehavior.Default) { IsVersioned = false }));
             }
 
             if (type.GetCustomAttribute<MaintenanceAttribute>() is { } stage)
             {
-                maintenance.Add((stage, new MigrationInfo(type, 0, type.Name, stage.TransactionBehavior) { TagAttributes = tags }));
+                maintenance.Add((stage, new MigrationInfo(type, 0, type.Name, stage.TransactionBehavior) { TagAttributes = tags, IsVersioned = false }));
             }
         }
 

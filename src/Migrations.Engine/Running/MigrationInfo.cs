@@ -12,8 +12,11 @@ public sealed record MigrationInfo(Type Type, long Version, string Description, 
 
     public IReadOnlyList<string> TagNames => TagAttributes.SelectMany(t => t.TagNames).Distinct().ToArray();
 
-    /// <summary>"{version}: {ClassName}", as FluentMigrator names a migration.</summary>
-    public string Name => $"{Version}: {Type.Name}";
+    /// <summary>False for profiles and maintenance classes, which have no version.</summary>
+    public bool IsVersioned { get; init; } = true;
+
+    /// <summary>"{version}: {ClassName}", as FluentMigrator names a migration; the class name alone for profiles and maintenance.</summary>
+    public string Name => IsVersioned ? $"{Version}: {Type.Name}" : Type.Name;
 
     public IMigration CreateInstance() => (IMigration)Activator.CreateInstance(Type)!;
 
