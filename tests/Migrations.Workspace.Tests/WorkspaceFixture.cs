@@ -15,13 +15,42 @@ public abstract class WorkspaceFixture(Provider provider)
     protected TestDatabase Db { get; private set; } = null!;
 
     [SetUp]
-    public void CreateDatabase() => Db = TestDatabase.Create(Provider);
+    public void CreateDatabase()
+    {
+        LogLines.Clear();
+        Db = TestDatabase.Create(Provider);
+    }
 
     [TearDown]
     public void DropDatabase() => Db.Dispose();
 
     protected MigrationRunner Runner() =>
         Harness.Runner(Db, typeof(M0001_InitCore).Assembly, typeof(M0001_InitCore).Namespace);
+
+    /// <summary>The lines the run logged (the profiles' skip messages among them).</summary>
+    protected List<string> LogLines { get; } = [];
+
+    /// <summary>A runner configured like a pipeline's for one environment, logging into <see cref="LogLines"/>.</summary>
+    protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure) =>
+        new(configure(new MigrationRunnerOptions
+        {
+            Dialect = Db.Dialect,
+            ConnectionString = Db.ConnectionString,
+            Assemblies = [typeof(M0001_InitCore).Assembly],
+            Namespace = typeof(M0001_InitCore).Namespace,
+            DatabaseName = "workspace",
+            LockTimeout = TimeSpan.FromSeconds(30),
+        }), new ListLogger(LogLines));
+
+    /// <summary>A runner for an environment: its name is its one tag, as the runner's configuration maps it.</summary>
+    protected MigrationRunner EnvironmentRunner(string? environment, string? profile = null, int? seedScale = null) =>
+        Runner(o => o with
+        {
+            Environment = environment,
+            Tags = environment is null ? [] : [environment],
+            Profile = profile,
+            SeedScale = seedScale ?? o.SeedScale,
+        });
 
     protected Task MigrateAsync(long? target = null) => Runner().MigrateUpAsync(target);
 
