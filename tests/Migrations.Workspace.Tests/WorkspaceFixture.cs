@@ -24,8 +24,10 @@ public abstract class WorkspaceFixture(Provider provider)
     [TearDown]
     public void DropDatabase() => Db.Dispose();
 
+    // These tests check what Down() restores, so they roll back over data on purpose; the data-loss
+    // guard that would otherwise stop them is tested in the engine suite.
     protected MigrationRunner Runner() =>
-        Harness.Runner(Db, typeof(M0001_InitCore).Assembly, typeof(M0001_InitCore).Namespace);
+        Harness.Runner(Db, typeof(M0001_InitCore).Assembly, typeof(M0001_InitCore).Namespace, o => o with { AllowDataLoss = true });
 
     /// <summary>The lines the run logged (the profiles' skip messages among them).</summary>
     protected List<string> LogLines { get; } = [];
@@ -40,6 +42,7 @@ public abstract class WorkspaceFixture(Provider provider)
             Namespace = typeof(M0001_InitCore).Namespace,
             DatabaseName = "workspace",
             LockTimeout = TimeSpan.FromSeconds(30),
+            AllowDataLoss = true,
         }), new ListLogger(LogLines));
 
     /// <summary>A runner for an environment: its name is its one tag, as the runner's configuration maps it.</summary>
