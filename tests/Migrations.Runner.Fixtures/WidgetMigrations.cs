@@ -57,3 +57,13 @@ public sealed class FinalStep : Migration
 
     public override void Down() => Delete.Table("final");
 }
+
+// Only Staging runs this: load-test accounts nobody else should have.
+[Migration(6, "staging load-test widgets")]
+[Tags("Staging")]
+public sealed class StagingOnly : Migration
+{
+    public override void Up() => Create.Table("load_test").WithColumn("id").AsInt32();
+
+    public override void Down() => Delete.Table("load_test");
+}

@@ -68,12 +68,42 @@ public sealed class CommandLineTests
         Assert.That(status.ExitCode, Is.Zero, RunnerProcess.Describe(status));
         using var json = System.Text.Json.JsonDocument.Parse(status.StandardOutput);
         var rows = json.RootElement.EnumerateArray().ToArray();
-        Assert.That(rows.Select(r => r.GetProperty("version").GetInt64()), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
-        Assert.That(rows.Select(r => r.GetProperty("state").GetString()), Is.EqualTo(new[] { "applied", "applied", "pending", "pending", "pending" }));
+        Assert.That(rows.Select(r => r.GetProperty("version").GetInt64()), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
+        Assert.That(rows.Select(r => r.GetProperty("state").GetString()), Is.EqualTo(new[] { "applied", "applied", "pending", "pending", "pending", "skipped" }));
+        Assert.That(rows[5].GetProperty("tags")[0].GetString(), Is.EqualTo("Staging"));
         Assert.That(rows[0].GetProperty("database").GetString(), Is.EqualTo("widgets"));
         Assert.That(rows[0].GetProperty("appliedOn").GetString(), Is.Not.Null);
         Assert.That(rows[0].GetProperty("tags").GetArrayLength(), Is.Zero);
         Assert.That(rows[2].GetProperty("appliedOn").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task Status_and_rollback_follow_the_environment_and_the_journal()
+    {
+        string[] Staging(params string[] args) => [.. Fixture(args).SkipLast(2), "--environment", "Staging"];
+        await Run(Fixture("migrate"));
+
+        var development = await Run(Fixture("status"));
+        var stagingBefore = await Run(Staging("status"));
+        var migrateStaging = await Run(Staging("migrate"));
+        var stagingAfter = await Run(Staging("status"));
+        var rollbackInDevelopment = await Run(Fixture("rollback"));
+
+        Assert.That(development.StandardOutput, Does.Match(@"6  not for this environment\s+staging load-test widgets \[Staging\]"));
+        Assert.That(development.StandardOutput, Does.Match(@"1  applied\s+create widget  \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ by \S+ in Development"));
+        Assert.That(stagingBefore.StandardOutput, Does.Match(@"6  pending"));
+        Assert.That(migrateStaging.StandardError, Does.Contain("widgets: applied 6 staging load-test widgets"));
+        Assert.That(stagingAfter.StandardOutput, Does.Match(@"6  applied\s+staging load-test widgets \[Staging\]  .* in Staging"));
+        Assert.That(rollbackInDevelopment.ExitCode, Is.Zero, RunnerProcess.Describe(rollbackInDevelopment));
+        Assert.That(rollbackInDevelopment.StandardOutput, Does.Contain("widgets: rolled back 6 staging load-test widgets"), "rollback undoes the newest migration applied, whatever this run's tags");
+    }
+
+    [Test]
+    public async Task Migrate_logs_each_migration_skipped_for_its_tags()
+    {
+        var result = await Run(Fixture("migrate"));
+
+        Assert.That(result.StandardError, Does.Contain("widgets: skipped 6 staging load-test widgets: tagged [Staging], run tags [Development]"));
     }
 
     [Test]

@@ -29,7 +29,8 @@ public sealed class PostgresProcessTests
     private string ConnectionWithPassword => new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Password = Password }.ConnectionString;
 
     private string[] Fixture(string connection, params string[] args) =>
-        [.. args, "--assembly", RunnerProcess.FixturesDll, "--database", "widgets", "--provider", "postgres", "--connection", connection, "--environment", "Production"];
+        [.. args, "--assembly", RunnerProcess.FixturesDll, "--database", "widgets", "--provider", "postgres", "--connection", connection, "--environment", "Production",
+            .. args[0] is "migrate" or "rollback" ? new[] { "--backup", Path.Combine(_work, "backups") } : []];
 
     [Test]
     public async Task The_password_never_appears_in_any_output_even_on_failure()
@@ -70,7 +71,7 @@ public sealed class PostgresProcessTests
     public async Task The_published_style_run_migrates_a_database_given_only_a_connection_string_and_an_environment()
     {
         var result = await RunnerProcess.RunAsync(_work, new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Production" },
-            "migrate", "--assembly", RunnerProcess.FixturesDll, "--connection", _db.ConnectionString, "--database", "widgets");
+            "migrate", "--assembly", RunnerProcess.FixturesDll, "--connection", _db.ConnectionString, "--database", "widgets", "--backup", Path.Combine(_work, "backups"));
 
         Assert.That(result.ExitCode, Is.Zero, RunnerProcess.Describe(result));
         Assert.That(Harness.JournalVersions(_db), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));

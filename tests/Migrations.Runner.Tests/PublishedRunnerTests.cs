@@ -28,7 +28,7 @@ public sealed class PublishedRunnerTests
             Assert.That(File.Exists(runner), Is.True);
             Assert.That(Directory.GetFiles(output, "*.dll"), Is.Empty, "one file: every assembly is bundled");
 
-            var start = new ProcessStartInfo(runner, ["migrate", "--database", "junkquote", "--connection", db.ConnectionString])
+            var start = new ProcessStartInfo(runner, ["migrate", "--database", "junkquote", "--connection", db.ConnectionString, "--backup", Path.Combine(output, "backups")])
             {
                 WorkingDirectory = output,
                 RedirectStandardOutput = true,

@@ -22,6 +22,13 @@ public interface IDatabaseDialect
     /// </summary>
     Task<DatabaseProcessor> OpenForScriptAsync(string connectionString, ProcessorOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes a consistent backup of the database into <paramref name="directory"/> under
+    /// <paramref name="name"/> (plus the provider's extension) and returns its full path; throws
+    /// <c>BackupFailedException</c> when it cannot.
+    /// </summary>
+    Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken);
+
     /// <summary>The connection string with its password and other secrets replaced by <c>***</c>.</summary>
     string Mask(string connectionString);
 

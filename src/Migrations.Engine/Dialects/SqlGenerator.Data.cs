@@ -25,7 +25,7 @@ public abstract partial class SqlGenerator
             : e.Rows.Select(row => (SqlStatement)$"DELETE FROM {Table(e.SchemaName, e.TableName)} WHERE {WhereClause(row)}").ToArray();
 
     /// <summary>ANDed conditions: equality, IS NULL for null, or a RawSql fragment that starts with its own operator.</summary>
-    protected string WhereClause(IEnumerable<ColumnValue> conditions) =>
+    public string WhereClause(IEnumerable<ColumnValue> conditions) =>
         string.Join(" AND ", conditions.Select(v => v.Value switch
         {
             null => $"{Quoter.Quote(v.Column)} IS NULL",

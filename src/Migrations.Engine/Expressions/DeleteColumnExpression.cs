@@ -5,6 +5,9 @@ public sealed record DeleteColumnExpression(string? SchemaName, string TableName
     public override IEnumerable<string> Validate() =>
         Required(TableName, "table name").Concat(RequiredList(ColumnNames, $"columns to delete from \"{TableName}\""));
 
+    public override IEnumerable<DataLossProbe> DataLoss() =>
+        ColumnNames.Select(c => new DataLossProbe(SchemaName, TableName, $"delete column \"{TableName}\".\"{c}\"") { ColumnName = c });
+
     public override string Describe() =>
         $"delete column {string.Join(", ", ColumnNames.Select(c => $"\"{c}\""))} from {Qualified(SchemaName, TableName)}";
 }

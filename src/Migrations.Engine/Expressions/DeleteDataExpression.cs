@@ -21,5 +21,8 @@ public sealed record DeleteDataExpression(string? SchemaName, string TableName, 
     public override MigrationExpression? Reverse() =>
         AllRows || Rows.Any(r => r.Any(v => v.Value is null)) ? null : new InsertDataExpression(SchemaName, TableName, Rows.Reverse().ToArray());
 
+    public override IEnumerable<DataLossProbe> DataLoss() =>
+        AllRows ? [new(SchemaName, TableName, Describe())] : Rows.Select(row => new DataLossProbe(SchemaName, TableName, Describe()) { Where = row });
+
     public override string Describe() => AllRows ? $"delete all rows from {Qualified(SchemaName, TableName)}" : $"delete {Rows.Count} row(s) from {Qualified(SchemaName, TableName)}";
 }

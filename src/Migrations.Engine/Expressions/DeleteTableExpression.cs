@@ -6,5 +6,7 @@ public sealed record DeleteTableExpression(string? SchemaName, string TableName)
 
     public override IEnumerable<string> Validate() => Required(TableName, "table name");
 
+    public override IEnumerable<DataLossProbe> DataLoss() => [new(SchemaName, TableName, Describe())];
+
     public override string Describe() => $"delete table {Qualified(SchemaName, TableName)}";
 }

@@ -13,5 +13,7 @@ public sealed record ExecuteSqlExpression(string Sql) : MigrationExpression
 
     public override IEnumerable<string> Validate() => Required(Sql, $"SQL of {Source ?? "Execute.Sql"}");
 
+    public override IEnumerable<DataLossProbe> DataLoss() => SqlDataLossScanner.Scan(Sql);
+
     public override string Describe() => Description ?? (Source is null ? "execute SQL" : $"execute {Source}");
 }

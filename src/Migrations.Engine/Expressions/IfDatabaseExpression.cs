@@ -18,6 +18,8 @@ public sealed record IfDatabaseExpression(IReadOnlyList<string> DatabaseTypes, I
         return reversed.Any(r => r is null) ? null : new IfDatabaseExpression(DatabaseTypes, reversed!);
     }
 
+    public override IEnumerable<DataLossProbe> DataLoss() => Expressions.SelectMany(e => e.DataLoss());
+
     public override string Describe() =>
         $"if database {string.Join("/", DatabaseTypes)}: " + string.Join("; ", Expressions.Select(e => e.Describe()));
 }

@@ -12,6 +12,9 @@ public abstract record MigrationExpression
     /// <summary>The expression that undoes this one, or null when it cannot be undone automatically.</summary>
     public virtual MigrationExpression? Reverse() => null;
 
+    /// <summary>What this expression would destroy, for the data-loss guard to measure; empty when nothing.</summary>
+    public virtual IEnumerable<DataLossProbe> DataLoss() => [];
+
     /// <summary>A short phrase for messages, such as <c>create table "Lead"</c>.</summary>
     public abstract string Describe();
 

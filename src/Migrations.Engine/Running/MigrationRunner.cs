@@ -28,19 +28,21 @@ public sealed class MigrationRunner
 
     public MigrationCatalog Catalog { get; }
 
+    public MigrationRunnerOptions Options => _options;
+
     private string Database => _options.DatabaseName;
 
     /// <summary>Applies every pending migration (up to <paramref name="target"/>), then the profile.</summary>
     public Task<RunResult> MigrateUpAsync(long? target = null, CancellationToken cancellationToken = default) =>
-        WithSessionAsync(script: null, (processor, journal) => MigrateUpCoreAsync(processor, journal, target, cancellationToken), cancellationToken);
+        WithSessionAsync(script: null, (processor, journal) => MigrateUpCoreAsync(processor, journal, target, cancellationToken, scripting: false), cancellationToken);
 
     /// <summary>Undoes the newest <paramref name="steps"/> applied migrations, newest first.</summary>
     public Task<RunResult> RollbackAsync(int steps = 1, CancellationToken cancellationToken = default) =>
-        WithSessionAsync(script: null, (processor, journal) => RollbackCoreAsync(processor, journal, steps, null, cancellationToken), cancellationToken);
+        WithSessionAsync(script: null, (processor, journal) => RollbackCoreAsync(processor, journal, steps, null, cancellationToken, scripting: false), cancellationToken);
 
     /// <summary>Undoes every applied migration newer than <paramref name="version"/>; 0 undoes all.</summary>
     public Task<RunResult> RollbackToVersionAsync(long version, CancellationToken cancellationToken = default) =>
-        WithSessionAsync(script: null, (processor, journal) => RollbackCoreAsync(processor, journal, null, version, cancellationToken), cancellationToken);
+        WithSessionAsync(script: null, (processor, journal) => RollbackCoreAsync(processor, journal, null, version, cancellationToken, scripting: false), cancellationToken);
 
     /// <summary>Runs the configured profile alone (the <c>seed</c> command), under the run lock; nothing is journaled.</summary>
     public Task<RunResult> SeedAsync(CancellationToken cancellationToken = default) =>
@@ -60,7 +62,7 @@ public sealed class MigrationRunner
     {
         var script = new ScriptWriter(_options.Dialect is Dialects.Postgres.PostgresDialect ? new Dialects.Postgres.PostgresQuoter() : new Dialects.Sqlite.SqliteQuoter());
         script.Comment($"{Database}: migrate{(target is null ? "" : $" to {target}")}, generated {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
-        await WithSessionAsync(script, (processor, journal) => MigrateUpCoreAsync(processor, journal, target, cancellationToken), cancellationToken);
+        await WithSessionAsync(script, (processor, journal) => MigrateUpCoreAsync(processor, journal, target, cancellationToken, scripting: true), cancellationToken);
         return script.ToString();
     }
 
@@ -69,7 +71,7 @@ public sealed class MigrationRunner
     {
         var script = new ScriptWriter(_options.Dialect is Dialects.Postgres.PostgresDialect ? new Dialects.Postgres.PostgresQuoter() : new Dialects.Sqlite.SqliteQuoter());
         script.Comment($"{Database}: rollback, generated {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
-        await WithSessionAsync(script, (processor, journal) => RollbackCoreAsync(processor, journal, toVersion is null ? steps ?? 1 : null, toVersion, cancellationToken), cancellationToken);
+        await WithSessionAsync(script, (processor, journal) => RollbackCoreAsync(processor, journal, toVersion is null ? steps ?? 1 : null, toVersion, cancellationToken, scripting: true), cancellationToken);
         return script.ToString();
     }
 
@@ -119,7 +121,7 @@ public sealed class MigrationRunner
     public bool IsSelected(MigrationInfo migration) =>
         TagMatcher.IsSelected(migration.TagAttributes, _options.Tags.ToArray(), _options.IncludeUntaggedMigrations);
 
-    private async Task<RunResult> MigrateUpCoreAsync(DatabaseProcessor processor, VersionJournal journal, long? target, CancellationToken cancellationToken)
+    private async Task<RunResult> MigrateUpCoreAsync(DatabaseProcessor processor, VersionJournal journal, long? target, CancellationToken cancellationToken, bool scripting)
     {
         if (target is { } wanted && wanted != 0 && Catalog.Find(wanted) is null)
         {
@@ -158,6 +160,11 @@ public sealed class MigrationRunner
             throw new MigrationRefusedException($"{Database}: {string.Join(", ", breaking.Select(m => m.Name))} is marked as a breaking change; allow breaking changes to apply it");
         }
 
+        if (!scripting)
+        {
+            await GuardAndBackUpAsync(processor, pending, up: true, result, "migrate", cancellationToken);
+        }
+
         foreach (var migration in pending)
         {
             await RunMaintenanceAsync(processor, MigrationStage.BeforeEach, cancellationToken);
@@ -174,6 +181,13 @@ public sealed class MigrationRunner
 
     private async Task RunProfilesAsync(DatabaseProcessor processor, RunResult result, CancellationToken cancellationToken)
     {
+        // Names match exactly, as in FluentMigrator; a near miss ("development") is worth a warning, not silence.
+        if (_options.Profile is { } wanted && Catalog.Profiles.All(p => p.Profile != wanted))
+        {
+            var near = Catalog.Profiles.Select(p => p.Profile).FirstOrDefault(p => p.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            _logger.LogWarning("{Database}: no profile named {Profile}{Hint}", Database, wanted, near is null ? "" : $" (did you mean {near}? names are case-sensitive)");
+        }
+
         foreach (var (_, profile) in Catalog.Profiles.Where(p => p.Profile == _options.Profile))
         {
             await ApplyAsync(processor, profile, up: true, journal: null, cancellationToken);
@@ -181,7 +195,7 @@ public sealed class MigrationRunner
         }
     }
 
-    private async Task<RunResult> RollbackCoreAsync(DatabaseProcessor processor, VersionJournal journal, int? steps, long? toVersion, CancellationToken cancellationToken)
+    private async Task<RunResult> RollbackCoreAsync(DatabaseProcessor processor, VersionJournal journal, int? steps, long? toVersion, CancellationToken cancellationToken, bool scripting)
     {
         if (steps is < 1)
         {
@@ -205,6 +219,11 @@ public sealed class MigrationRunner
             BuildNeutral(migration, up: false);
         }
 
+        if (!scripting)
+        {
+            await GuardAndBackUpAsync(processor, migrations, up: false, result, "rollback", cancellationToken);
+        }
+
         foreach (var migration in migrations)
         {
             var duration = await ApplyAsync(processor, migration, up: false, journal, cancellationToken);
@@ -212,6 +231,64 @@ public sealed class MigrationRunner
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Before the first change: measures what the migrations would destroy and refuses (nothing
+    /// changed) unless data loss is allowed; then takes the backup, if one was asked for.
+    /// </summary>
+    private async Task GuardAndBackUpAsync(DatabaseProcessor processor, IReadOnlyList<MigrationInfo> migrations, bool up, RunResult result, string operation, CancellationToken cancellationToken)
+    {
+        if (migrations.Count == 0)
+        {
+            return;
+        }
+
+        if (!_options.AllowDataLoss)
+        {
+            var losses = new List<string>();
+            foreach (var migration in migrations)
+            {
+                var expressions = Build(migration, migration.CreateInstance(), processor, up);
+                losses.AddRange(expressions.SelectMany(e => e.DataLoss())
+                    .Select(probe => (probe, count: Measure(processor, probe)))
+                    .Where(m => m.count > 0)
+                    .Select(m => $"{migration.Name} would {m.probe.What}: {m.count} {(m.probe.ColumnName is null ? "row(s)" : "value(s)")}"));
+                if (!up && migration.Type.GetCustomAttributes(typeof(LosesDataOnRollbackAttribute), false) is [LosesDataOnRollbackAttribute marked])
+                {
+                    losses.Add($"{migration.Name} loses data on rollback by design: {marked.Reason}");
+                }
+            }
+
+            if (losses.Count > 0)
+            {
+                throw new DataLossException(
+                    $"{Database}: refusing to {operation}, it would destroy data: {string.Join("; ", losses)}. Nothing was changed; " +
+                    "take a backup (--backup DIR) and allow data loss (--allow-data-loss) to go ahead", losses);
+            }
+        }
+
+        if (_options.BackupDirectory is { } directory)
+        {
+            result.BackupPath = await _options.Dialect.BackupAsync(_options.ConnectionString, directory, $"{Database}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-before-{operation}", cancellationToken);
+            _logger.LogInformation("{Database}: backup taken before {Operation}: {Path}", Database, operation, result.BackupPath);
+        }
+    }
+
+    /// <summary>Rows (or non-null values) a probe would destroy now; 0 when its table or column does not exist.</summary>
+    private static long Measure(DatabaseProcessor processor, DataLossProbe probe)
+    {
+        if (!processor.TableExists(probe.SchemaName, probe.TableName)
+            || (probe.ColumnName is { } column && !processor.ColumnExists(probe.SchemaName, probe.TableName, column)))
+        {
+            return 0;
+        }
+
+        var generator = processor.Generator;
+        var condition = probe.ColumnName is { } name ? $" WHERE {generator.Quoter.Quote(name)} IS NOT NULL"
+            : probe.Where is { Count: > 0 } where ? $" WHERE {generator.WhereClause(where)}"
+            : "";
+        return Convert.ToInt64(processor.Scalar($"SELECT count(*) FROM {generator.Table(probe.SchemaName, probe.TableName)}{condition}"), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -235,6 +312,11 @@ public sealed class MigrationRunner
             foreach (var expression in expressions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                foreach (var loss in expression.DataLoss())
+                {
+                    processor.StatementObserver?.Invoke(SqlStatement.Comment($"DESTRUCTIVE: {loss.What}"));
+                }
+
                 await processor.ProcessAsync(expression, cancellationToken);
             }
 

@@ -46,6 +46,12 @@ public sealed record MigrationRunnerOptions
 
     public string AppliedBy { get; init; } = RunIdentity.Current();
 
+    /// <summary>Run statements that destroy data (drop a populated table or column, delete rows) instead of refusing.</summary>
+    public bool AllowDataLoss { get; init; }
+
+    /// <summary>When set, a backup is taken here before the first change of a migrate or rollback.</summary>
+    public string? BackupDirectory { get; init; }
+
     /// <summary>The size of the largest tables a volume-seeding profile generates (<c>--seed-scale</c>).</summary>
     public int SeedScale { get; init; } = Builders.RunSettings.DefaultSeedScale;
 }

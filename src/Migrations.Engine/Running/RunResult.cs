@@ -10,4 +10,7 @@ public sealed record RunResult
     public List<MigrationInfo> Skipped { get; } = [];
 
     public List<string> ProfilesRun { get; } = [];
+
+    /// <summary>The backup taken before the first change, if one was asked for and anything changed.</summary>
+    public string? BackupPath { get; set; }
 }

@@ -44,4 +44,9 @@ public sealed record RunRequest(string Command)
 
     /// <summary>Run a Development or Staging profile in an environment named Production all the same.</summary>
     public bool ForceSeed { get; init; }
+
+    public bool AllowDataLoss { get; init; }
+
+    /// <summary>Where to put a backup taken before the first change.</summary>
+    public string? BackupDirectory { get; init; }
 }

@@ -23,6 +23,8 @@ public static class RunnerCommandLine
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print the SQL this command would run and change nothing" };
     private static readonly Option<int?> SeedScale = new("--seed-scale") { Description = "Rows in the largest tables the Staging profile generates (default: the environment's SeedScale, else 1000)", HelpName = "n" };
     private static readonly Option<bool> ForceSeed = new("--force-seed") { Description = "Allow a Development or Staging profile in an environment named Production (refused otherwise)" };
+    private static readonly Option<bool> AllowDataLoss = new("--allow-data-loss") { Description = "Run steps that destroy data (drop a populated table or column, delete rows); refused with exit 3 otherwise" };
+    private static readonly Option<string> Backup = new("--backup") { Description = "Back up the database into this directory before the first change (SQLite online backup; PostgreSQL pg_dump -Fc). Default: Migrations:BackupDirectory; required where the environment sets RequireBackup (Production)", HelpName = "dir" };
     private static readonly Option<string> LogFormat = new("--log-format") { Description = "text or json (JSON lines on standard error)", DefaultValueFactory = _ => "text" };
 
     public static RootCommand Build(Func<RunRequest, CancellationToken, Task<int>> execute)
@@ -32,8 +34,8 @@ public static class RunnerCommandLine
         var root = new RootCommand("Versioned migrations for the claims, filetrack, junkquote, clearway and workspace databases.");
         Option[] common = [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat];
 
-        root.Add(Command("migrate", "Apply pending migrations (up to --target), then the environment's seeding profile", execute, common, [Target, Profile, SeedScale, ForceSeed, DryRun]));
-        root.Add(Command("rollback", "Undo the newest applied migration of one --database; --steps N or --to V undo more", execute, common, [Steps, To, DryRun]));
+        root.Add(Command("migrate", "Apply pending migrations (up to --target), then the environment's seeding profile", execute, common, [Target, Profile, SeedScale, ForceSeed, AllowDataLoss, Backup, DryRun]));
+        root.Add(Command("rollback", "Undo the newest applied migration of one --database; --steps N or --to V undo more", execute, common, [Steps, To, AllowDataLoss, Backup, DryRun]));
         root.Add(Command("status", "List every migration: version, description, tags, applied (when, by whom) or pending", execute, common, [Json, FailOnPending]));
         root.Add(Command("validate", "Compare the journal with the code: unknown applied versions, edited applied migrations, order problems (exit 3)", execute, common, []));
         root.Add(Command("script", "Write the SQL a migrate (or, with --rollback, a rollback) would run, without running it", execute, common, [Target, Rollback, Steps, To, Out]));
@@ -74,5 +76,7 @@ public static class RunnerCommandLine
         LogFormat = result.GetValue(LogFormat) ?? "text",
         SeedScale = result.GetValue(SeedScale),
         ForceSeed = result.GetValue(ForceSeed),
+        AllowDataLoss = result.GetValue(AllowDataLoss),
+        BackupDirectory = result.GetValue(Backup),
     };
 }

@@ -36,13 +36,19 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         }
 
         var targets = resolver.Resolve(request);
+        var backupDirectory = ResolveBackup(request, environment);
         var statuses = new List<(string Database, MigrationStatus Status)>();
         var problems = 0;
         foreach (var target in targets)
         {
             _logger.LogInformation("{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
                 target.Name, request.Command, target.Dialect.Name, target.Display, environment, string.Join(", ", tags));
-            var runner = new MigrationRunner(Options(target, request, environment, tags, profile) with { SeedScale = seedScale }, loggers.CreateLogger("Migrations.Engine"));
+            var runner = new MigrationRunner(Options(target, request, environment, tags, profile) with
+            {
+                SeedScale = seedScale,
+                AllowDataLoss = request.AllowDataLoss,
+                BackupDirectory = backupDirectory,
+            }, loggers.CreateLogger("Migrations.Engine"));
             switch (request.Command)
             {
                 case "migrate" when request.DryRun:
@@ -78,6 +84,20 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
             "validate" when problems > 0 => throw new CheckFailedException($"validation found {problems} problem(s); see the lines above"),
             _ => ExitCodes.Success,
         };
+    }
+
+    // A backup is wanted before changes when asked for, and required where the environment says so.
+    private string? ResolveBackup(RunRequest request, string environment)
+    {
+        var changes = request.Command is "migrate" or "rollback" && !request.DryRun;
+        var directory = request.BackupDirectory ?? settings.BackupDirectory;
+        var required = settings.Environments.TryGetValue(environment, out var settingsOfEnvironment) && settingsOfEnvironment.RequireBackup;
+        if (changes && required && directory is null)
+        {
+            throw new UsageException($"{environment} requires a backup before changes: pass --backup DIR (or set Migrations:BackupDirectory)");
+        }
+
+        return changes ? directory : null;
     }
 
     // Production gets no generated data: a demo or volume profile there is almost certainly a mistake.
@@ -147,6 +167,11 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
     private void Summarise(string database, (RunResult Result, TimeSpan Elapsed) run)
     {
         var (result, elapsed) = run;
+        if (result.BackupPath is { } backup)
+        {
+            Console.Out.WriteLine($"{database}: backup {backup}");
+        }
+
         foreach (var (migration, _) in result.RolledBack)
         {
             Console.Out.WriteLine($"{database}: rolled back {migration.Version} {migration.Description}");

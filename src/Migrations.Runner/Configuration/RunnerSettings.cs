@@ -13,6 +13,9 @@ public sealed class RunnerSettings
     /// <summary>Where the embedded default keeps its SQLite files, relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>Where backups go when --backup is not given (and backups are required or wanted).</summary>
+    public string? BackupDirectory { get; set; }
+
     /// <summary>Per database: its provider when a connection string alone does not say.</summary>
     public Dictionary<string, DatabaseSettings> Databases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,6 +32,9 @@ public sealed class DatabaseSettings
 public sealed class EnvironmentSettings
 {
     public List<string> Tags { get; set; } = [];
+
+    /// <summary>Every migrate or rollback that changes something takes a backup first (on for Production).</summary>
+    public bool RequireBackup { get; set; }
 
     public string? Profile { get; set; }
 

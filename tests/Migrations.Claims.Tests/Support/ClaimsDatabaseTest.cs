@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Migrations.Claims.Migrations;
 using Migrations.Engine.Running;
 using Migrations.Testing;
@@ -18,6 +19,29 @@ public abstract class ClaimsDatabaseTest(Provider provider)
     public void DropDatabase() => Db.Dispose();
 
     protected MigrationRunner Runner() => Harness.Runner(Db, typeof(ExistingSchemaBaseline).Assembly, typeof(ExistingSchemaBaseline).Namespace);
+
+    /// <summary>
+    /// A runner over the whole claims assembly (migrations and the seeding profiles in
+    /// Migrations.Claims.Seeding), configured like a pipeline run, logging into <paramref name="log"/>.
+    /// </summary>
+    protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure, ILogger? log = null)
+    {
+        var options = new MigrationRunnerOptions
+        {
+            Dialect = Db.Dialect,
+            ConnectionString = Db.ConnectionString,
+            Assemblies = [typeof(ExistingSchemaBaseline).Assembly],
+            Namespace = "Migrations.Claims",
+            NestedNamespaces = true,
+            DatabaseName = "claims",
+            LockTimeout = TimeSpan.FromSeconds(30),
+        };
+        return new MigrationRunner(configure(options), log);
+    }
+
+    /// <summary>A runner with a seeding profile (and the environment of the same name).</summary>
+    protected MigrationRunner SeedRunner(string profile, int? scale = null, ILogger? log = null) =>
+        Runner(o => o with { Profile = profile, Environment = profile, SeedScale = scale ?? o.SeedScale }, log);
 
     protected Task MigrateToLatestAsync() => Runner().MigrateUpAsync();
 

@@ -12,7 +12,7 @@ public sealed class ReversingTests(Provider provider) : DatabaseTest(provider)
     [Test]
     public async Task An_auto_reversing_migration_undoes_tables_keys_indexes_renames_and_rows()
     {
-        var runner = Harness.Runner(Db, typeof(AutoReversed).Assembly, typeof(AutoReversed).Namespace);
+        var runner = Harness.Runner(Db, typeof(AutoReversed).Assembly, typeof(AutoReversed).Namespace, o => o with { AllowDataLoss = true });
         var empty = SchemaSnapshot.Take(Db);
         await runner.MigrateUpAsync(target: 1);
         Assert.That(Db.Count("SELECT count(*) FROM \"Team\""), Is.EqualTo(2));
@@ -21,6 +21,17 @@ public sealed class ReversingTests(Provider provider) : DatabaseTest(provider)
         await runner.RollbackAsync();
 
         Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(empty));
+    }
+
+    [Test]
+    public async Task Undoing_an_auto_reversing_migration_that_inserted_rows_needs_data_loss_allowed()
+    {
+        var runner = Harness.Runner(Db, typeof(AutoReversed).Assembly, typeof(AutoReversed).Namespace);
+        await runner.MigrateUpAsync(target: 1);
+
+        var error = Assert.ThrowsAsync<DataLossException>(() => runner.RollbackAsync());
+
+        Assert.That(error!.Losses, Has.Some.Contains("delete table \"Team\": 2 row(s)"));
     }
 
     [Test]

@@ -27,6 +27,9 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task<DatabaseProcessor> OpenForScriptAsync(string connectionString, ProcessorOptions options, CancellationToken cancellationToken) =>
         OpenAsync(connectionString, options with { PreviewOnly = true }, cancellationToken);
 
+    public Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken) =>
+        PostgresBackup.TakeAsync(connectionString, directory, name, cancellationToken);
+
     public string Mask(string connectionString)
     {
         try

@@ -47,6 +47,25 @@ public sealed class SqliteDialect : IDatabaseDialect
         return new SqliteProcessor(copy, options with { PreviewOnly = false }, databasePath: null);
     }
 
+    /// <summary>A consistent copy through SQLite's online backup API (not a copy of a file that may be mid-write).</summary>
+    public async Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken)
+    {
+        var builder = Normalize(connectionString);
+        if (!IsFile(builder))
+        {
+            throw new BackupFailedException("cannot back up an in-memory SQLite database");
+        }
+
+        Directory.CreateDirectory(directory);
+        var path = Path.GetFullPath(Path.Combine(directory, name + ".db"));
+        await using var source = new SqliteConnection(builder.ConnectionString);
+        await source.OpenAsync(cancellationToken);
+        await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        await target.OpenAsync(cancellationToken);
+        source.BackupDatabase(target);
+        return path;
+    }
+
     public string Mask(string connectionString)
     {
         try
