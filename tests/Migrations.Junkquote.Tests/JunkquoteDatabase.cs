@@ -26,9 +26,15 @@ public static class JunkquoteDatabase
         return new MigrationRunner(configure(options), logger);
     }
 
-    /// <summary>A runner for one seeding profile (Development or Staging).</summary>
+    /// <summary>
+    /// A runner for one seeding profile (Development or Staging). It allows data loss: the tests that
+    /// use it roll back over the rows they seeded, which the engine otherwise refuses (--allow-data-loss).
+    /// </summary>
     public static MigrationRunner Profile(TestDatabase db, string profile, int seedScale = 1000, ILogger? logger = null) =>
-        Runner(db, o => o with { Profile = profile, Environment = profile, Tags = [profile], SeedScale = seedScale }, logger);
+        Runner(db, o => o with { Profile = profile, Environment = profile, Tags = [profile], SeedScale = seedScale, AllowDataLoss = true }, logger);
+
+    /// <summary>A runner for tests that roll back over rows they wrote themselves (--allow-data-loss).</summary>
+    public static MigrationRunner RollingBack(TestDatabase db) => Runner(db, o => o with { AllowDataLoss = true });
 
     /// <summary>A fresh UUID as a SQL literal, the same on both providers.</summary>
     public static string NewId(out Guid id)

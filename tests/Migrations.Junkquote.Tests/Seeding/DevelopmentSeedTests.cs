@@ -75,7 +75,7 @@ public sealed class DevelopmentSeedTests(Provider provider)
     public async Task After_rolling_back_Batch_1_seeding_skips_the_memory_tables_with_a_log_line()
     {
         await JunkquoteDatabase.Profile(_db, "Development").MigrateUpAsync();
-        await JunkquoteDatabase.Runner(_db).RollbackToVersionAsync(JunkquoteVersions.Baseline);
+        await JunkquoteDatabase.RollingBack(_db).RollbackToVersionAsync(JunkquoteVersions.Baseline);
         var log = new LogLines();
 
         var result = await JunkquoteDatabase.Profile(_db, "Development", logger: log).SeedAsync();
@@ -91,7 +91,7 @@ public sealed class DevelopmentSeedTests(Provider provider)
     public async Task After_rolling_back_Batch_2_seeding_changes_nothing()
     {
         await JunkquoteDatabase.Profile(_db, "Development").MigrateUpAsync();
-        await JunkquoteDatabase.Runner(_db).RollbackToVersionAsync(JunkquoteVersions.Batch1);
+        await JunkquoteDatabase.RollingBack(_db).RollbackToVersionAsync(JunkquoteVersions.Batch1);
         var checksum = SeedChecks.Checksum(_db);
 
         await JunkquoteDatabase.Profile(_db, "Development").SeedAsync();
@@ -99,6 +99,18 @@ public sealed class DevelopmentSeedTests(Provider provider)
         Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum), "Batch 2's rollback keeps the demo customers (their ids are not lead ids)");
         Assert.That(SeedChecks.Counts(_db), Is.EquivalentTo(DemoCounts));
         Assert.That(SeedChecks.DanglingReferences(_db), Is.Empty);
+    }
+
+    [Test]
+    public async Task Rolling_back_over_the_demo_set_needs_allow_data_loss()
+    {
+        await JunkquoteDatabase.Profile(_db, "Development").MigrateUpAsync();
+        var checksum = SeedChecks.Checksum(_db);
+
+        Assert.That(async () => await JunkquoteDatabase.Runner(_db).RollbackToVersionAsync(JunkquoteVersions.Baseline),
+            Throws.InstanceOf<global::Migrations.Engine.DataLossException>());
+        Assert.That(Harness.JournalVersions(_db), Has.Count.EqualTo(3));
+        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum), "nothing changed");
     }
 
     [Test]
