@@ -16,8 +16,8 @@ namespace Migrations.Clearway;
 /// </para>
 /// <para>
 /// A concurrent build that fails (a deadlock, a cancelled deploy) leaves an INVALID index and no
-/// journal row; Up first drops any index of that name, so re-running the deploy repairs it. Down
-/// drops it concurrently too. On SQLite both are plain statements.
+/// journal row; Up first drops any index of that name (concurrently), so re-running the deploy
+/// repairs it. Down drops it concurrently too. On SQLite both are plain statements.
 /// </para>
 /// </summary>
 [Migration(ClearwayVersions.CapitalCallOverdueIndex, TransactionBehavior.None,
@@ -30,6 +30,7 @@ public sealed class CapitalCallOverdueIndex : Migration
     public override void Up()
     {
         IfDatabase("postgres").Execute.Sql($"DROP INDEX CONCURRENTLY IF EXISTS \"{IndexName}\"");
+        IfDatabase("sqlite").Execute.Sql($"DROP INDEX IF EXISTS \"{IndexName}\"");
         Create.Index(IndexName).OnTable("CapitalCall")
             .OnColumn("status").Ascending()
             .OnColumn("dueDate").Ascending()
