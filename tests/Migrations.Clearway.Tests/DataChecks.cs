@@ -63,7 +63,11 @@ public static class DataChecks
         foreach (var table in SchemaSnapshot.Tables(db).Order(StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes($"#{table}\n"));
-            foreach (var row in db.Query($"SELECT * FROM {TestDatabase.Q(table)} ORDER BY \"id\""))
+            // PostgreSQL: each row as its text form (enum columns cannot be read as CLR values).
+            var sql = db.Provider == Provider.Postgres
+                ? $"SELECT CAST(t AS text) FROM {TestDatabase.Q(table)} AS t ORDER BY t.\"id\""
+                : $"SELECT * FROM {TestDatabase.Q(table)} ORDER BY \"id\"";
+            foreach (var row in db.Query(sql))
             {
                 var line = string.Join("|", row.Select(v => v switch
                 {

@@ -68,19 +68,19 @@ public abstract class ClearwaySeedProfile : Migration
     /// </summary>
     protected bool Ready(string table, IEnumerable<string> columns, params string[] parents)
     {
-        var skippedParent = parents.FirstOrDefault(_skipped.Contains);
-        if (skippedParent is not null)
-        {
-            return Skip(table, $"its rows refer to \"{skippedParent}\", which was skipped");
-        }
-
         if (!Schema.Table(table).Exists())
         {
             return Skip(table, $"the table is not there yet (it comes with migration {Batch(table)}; the schema is older)");
         }
 
         var missing = columns.Distinct(StringComparer.Ordinal).Where(c => !Schema.Table(table).Column(c).Exists()).ToArray();
-        return missing.Length == 0 || Skip(table, $"the table has no column {string.Join(", ", missing.Select(c => $"\"{c}\""))} yet (the schema is older)");
+        if (missing.Length > 0)
+        {
+            return Skip(table, $"the table has no column {string.Join(", ", missing.Select(c => $"\"{c}\""))} yet (the schema is older)");
+        }
+
+        var skippedParent = parents.FirstOrDefault(_skipped.Contains);
+        return skippedParent is null || Skip(table, $"its rows refer to \"{skippedParent}\", which was skipped");
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public abstract class ClearwaySeedProfile : Migration
     private bool Skip(string table, string why)
     {
         _skipped.Add(table);
-        Log($"{GetType().Name}: skipped \"{table}\": {why}");
+        Log($"skipped \"{table}\": {why}");
         return false;
     }
 

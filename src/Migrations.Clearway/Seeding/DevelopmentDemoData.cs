@@ -54,7 +54,7 @@ public sealed class DevelopmentDemoData : ClearwaySeedProfile
         SecurityAndCompliance();
         MultiTenantAndEnterprise();
         AnalyticsAndReporting();
-        Log($"DevelopmentDemoData: seeded the demo data set (ids dev-*){(Skipped.Count == 0 ? "" : $", skipped {Skipped.Count} table(s)")}");
+        Log($"seeded the demo data set (ids dev-*){(Skipped.Count == 0 ? "" : $", skipped {Skipped.Count} table(s)")}");
     }
 
     private void CoreMvp()

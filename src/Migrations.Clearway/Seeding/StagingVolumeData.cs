@@ -125,7 +125,7 @@ public sealed class StagingVolumeData : ClearwaySeedProfile
             }));
 
         Log(string.Create(CultureInfo.InvariantCulture,
-            $"StagingVolumeData: scale {scale}: {organizations} organizations, {users} users, {scale} documents, capital calls and audit entries, {PaidCalls(scale)} payments (ids {Prefix}*)"));
+            $"scale {scale}: {organizations} organizations, {users} users, {scale} documents, capital calls and audit entries, {PaidCalls(scale)} payments (ids {Prefix}*)"));
     }
 
     private void Bulk(string table, string[] parents, string[] columns, Func<IEnumerable<object?[]>> rows)
