@@ -13,12 +13,44 @@ public abstract class ClearwayTestBase(Provider provider)
     protected TestDatabase Db { get; private set; } = null!;
 
     [SetUp]
-    public void CreateDatabase() => Db = TestDatabase.Create(Provider, "clearway");
+    public void CreateDatabase()
+    {
+        Db = TestDatabase.Create(Provider, "clearway");
+        Log = new RunLog();
+    }
 
     [TearDown]
     public void DropDatabase() => Db.Dispose();
 
     protected MigrationRunner Runner() => Harness.Runner(Db, typeof(Phase1CoreSchema).Assembly, typeof(Phase1CoreSchema).Namespace);
+
+    /// <summary>What the runners made by <see cref="Runner(Func{MigrationRunnerOptions, MigrationRunnerOptions})"/> logged.</summary>
+    protected RunLog Log { get; private set; } = new();
+
+    /// <summary>A runner configured as a pipeline would (tags, environment, profile, scale), logging into <see cref="Log"/>.</summary>
+    protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure)
+    {
+        var options = new MigrationRunnerOptions
+        {
+            Dialect = Db.Dialect,
+            ConnectionString = Db.ConnectionString,
+            Assemblies = [typeof(Phase1CoreSchema).Assembly],
+            Namespace = typeof(Phase1CoreSchema).Namespace,
+            DatabaseName = "clearway",
+            LockTimeout = TimeSpan.FromSeconds(30),
+        };
+        return new MigrationRunner(configure(options), Log);
+    }
+
+    /// <summary>Runs as the environment <paramref name="environment"/> (its name is its tag), with an optional seeding profile.</summary>
+    protected MigrationRunner In(string? environment, string? profile = null, int seedScale = Migrations.Engine.Builders.RunSettings.DefaultSeedScale) =>
+        Runner(o => o with
+        {
+            Environment = environment,
+            Tags = environment is null ? [] : [environment],
+            Profile = profile,
+            SeedScale = seedScale,
+        });
 
     protected Task<RunResult> MigrateAsync(long? target = null) => Runner().MigrateUpAsync(target);
 

@@ -18,4 +18,10 @@ public static class ClearwayVersions
 
     /// <summary><c>add_materialized_views.sql</c> (history 1.0.1).</summary>
     public const long AddMaterializedViews = 2025111803;
+
+    /// <summary>
+    /// Production and Staging only: the overdue-reminder index on <c>CapitalCall</c>, built with
+    /// <c>CREATE INDEX CONCURRENTLY</c> (see <see cref="CapitalCallOverdueIndex"/>).
+    /// </summary>
+    public const long CapitalCallOverdueIndex = 2025111901;
 }
