@@ -226,9 +226,7 @@ public sealed class SeedingTests(Provider provider)
     {
         // An older users table (before mfaEnabled, say): simulated by dropping the column the profile needs.
         await FiletrackDatabase.Runner(_db).MigrateUpAsync();
-        _db.Execute(provider == Provider.Postgres
-            ? "ALTER TABLE \"users\" DROP COLUMN \"mfaEnabled\""
-            : "ALTER TABLE \"users\" DROP COLUMN \"mfaEnabled\"");
+        _db.Execute("ALTER TABLE \"users\" DROP COLUMN \"mfaEnabled\"");
         var logger = new CapturingLogger();
 
         await Development(logger).SeedAsync();
