@@ -173,7 +173,7 @@ public sealed class StagingSeed : SeedProfile
             Insert.IntoTable(table).Bulk(columns, rows);
         }
 
-        Log($"{nameof(StagingSeed)}: scale {scale}: {string.Join(", ", plans.Select(p => $"{p.Table} {size[p.Table]}"))}");
+        Log($"scale {scale}: {string.Join(", ", plans.Select(p => $"{p.Table} {size[p.Table]}"))}");
     }
 
     private static IEnumerable<object?[]> Generate(long count, Func<long, object?[]> row)

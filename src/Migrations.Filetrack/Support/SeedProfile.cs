@@ -52,7 +52,7 @@ public abstract class SeedProfile : Migration
         }
 
         _skipped.Add(table);
-        Log($"{GetType().Name}: skipped \"{table}\": {reason}");
+        Log($"skipped \"{table}\": {reason}");
         return false;
     }
 
