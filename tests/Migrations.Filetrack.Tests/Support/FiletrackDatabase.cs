@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Migrations.Engine.Running;
 using Migrations.Filetrack.Migrations;
 using Migrations.Testing;
@@ -13,6 +14,21 @@ internal static class FiletrackDatabase
 
     public static MigrationRunner Runner(TestDatabase db) =>
         Harness.Runner(db, typeof(MasterConsolidatedSchema).Assembly, typeof(MasterConsolidatedSchema).Namespace);
+
+    /// <summary>A runner with changed options (environment, tags, profile, seed scale) and, optionally, a logger to read.</summary>
+    public static MigrationRunner Runner(TestDatabase db, Func<MigrationRunnerOptions, MigrationRunnerOptions> configure, ILogger? logger = null)
+    {
+        var options = new MigrationRunnerOptions
+        {
+            Dialect = db.Dialect,
+            ConnectionString = db.ConnectionString,
+            Assemblies = [typeof(MasterConsolidatedSchema).Assembly],
+            Namespace = typeof(MasterConsolidatedSchema).Namespace,
+            DatabaseName = "filetrack",
+            LockTimeout = TimeSpan.FromSeconds(30),
+        };
+        return new MigrationRunner(configure(options), logger);
+    }
 
     /// <summary>Every table of the seed's "Core Tables", nps_submissions included.</summary>
     public static readonly string[] Tables =
