@@ -170,6 +170,13 @@ public abstract class DatabaseProcessor(DbConnection connection, SqlGenerator ge
 
     protected void Report(SqlStatement statement) => StatementObserver?.Invoke(statement);
 
+    /// <summary>
+    /// Whether changing the column to <paramref name="newType"/> silently alters values (rounding,
+    /// truncating a time, dropping a time zone). Conversions that fail loudly instead lose nothing.
+    /// The default (SQLite) is false: a rebuild copies every value as it is.
+    /// </summary>
+    public virtual bool ConvertsLossily(string? schemaName, string tableName, string columnName, Model.ColumnType newType) => false;
+
     public abstract bool SchemaExists(string schemaName);
 
     public abstract bool TableExists(string? schemaName, string tableName);

@@ -11,5 +11,8 @@ public sealed record AlterColumnExpression(string? SchemaName, string TableName,
     public override IEnumerable<string> Validate() =>
         Required(TableName, "table name").Concat(ColumnRules.Validate(TableName, Column, requireType: true));
 
+    public override IEnumerable<DataLossProbe> DataLoss() =>
+        [new(SchemaName, TableName, $"change the type of \"{TableName}\".\"{Column.Name}\"") { ColumnName = Column.Name, NewType = Column.Type }];
+
     public override string Describe() => $"alter column \"{Column.Name}\" of {Qualified(SchemaName, TableName)}";
 }

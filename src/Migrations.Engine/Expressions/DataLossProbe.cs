@@ -10,6 +10,9 @@ public sealed record DataLossProbe(string? SchemaName, string TableName, string 
 {
     public string? ColumnName { get; init; }
 
+    /// <summary>For a type change: the new type. Only values a lossy conversion would alter are counted.</summary>
+    public ColumnType? NewType { get; init; }
+
     /// <summary>Rows matching these conditions (ANDed equality); null with <see cref="ColumnName"/> null means every row.</summary>
     public IReadOnlyList<ColumnValue>? Where { get; init; }
 }

@@ -279,7 +279,8 @@ public sealed class MigrationRunner
     private static long Measure(DatabaseProcessor processor, DataLossProbe probe)
     {
         if (!processor.TableExists(probe.SchemaName, probe.TableName)
-            || (probe.ColumnName is { } column && !processor.ColumnExists(probe.SchemaName, probe.TableName, column)))
+            || (probe.ColumnName is { } column && !processor.ColumnExists(probe.SchemaName, probe.TableName, column))
+            || (probe.NewType is { } newType && !processor.ConvertsLossily(probe.SchemaName, probe.TableName, probe.ColumnName!, newType)))
         {
             return 0;
         }
@@ -312,7 +313,8 @@ public sealed class MigrationRunner
             foreach (var expression in expressions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var loss in expression.DataLoss())
+                foreach (var loss in expression.DataLoss().Where(p => p.NewType is null
+                             || processor.ConvertsLossily(p.SchemaName, p.TableName, p.ColumnName!, p.NewType)))
                 {
                     processor.StatementObserver?.Invoke(SqlStatement.Comment($"DESTRUCTIVE: {loss.What}"));
                 }

@@ -41,6 +41,15 @@ public sealed class PostgresProcessor(NpgsqlConnection connection, ProcessorOpti
     protected override Task<long> BulkInsertAsync(Expressions.BulkInsertExpression bulk, CancellationToken cancellationToken) =>
         PostgresBulkCopy.WriteAsync(this, (NpgsqlConnection)Connection, bulk, cancellationToken);
 
+    public override bool ConvertsLossily(string? schemaName, string tableName, string columnName, Model.ColumnType newType)
+    {
+        const string sql = "SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a " +
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE n.nspname = @schema AND c.relname = @table AND a.attname = @column AND NOT a.attisdropped";
+        var current = Scalar(sql, Schema(schemaName), ("table", tableName), ("column", columnName)) as string;
+        return current is not null && PostgresTypeChange.IsLossy(current, Generator.TypeSql(newType));
+    }
+
     public override bool SchemaExists(string schemaName) =>
         Exists("SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema", ("schema", schemaName));
 
