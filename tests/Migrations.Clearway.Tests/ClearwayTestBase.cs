@@ -16,7 +16,7 @@ public abstract class ClearwayTestBase(Provider provider)
     public void CreateDatabase()
     {
         Db = TestDatabase.Create(Provider, "clearway");
-        Log = new RunLog();
+        Log = new CapturingLogger();
     }
 
     [TearDown]
@@ -25,7 +25,7 @@ public abstract class ClearwayTestBase(Provider provider)
     protected MigrationRunner Runner() => Harness.Runner(Db, typeof(Phase1CoreSchema).Assembly, typeof(Phase1CoreSchema).Namespace);
 
     /// <summary>What the runners made by <see cref="Runner(Func{MigrationRunnerOptions, MigrationRunnerOptions})"/> logged.</summary>
-    protected RunLog Log { get; private set; } = new();
+    protected CapturingLogger Log { get; private set; } = new();
 
     /// <summary>A runner configured as a pipeline would (tags, environment, profile, scale), logging into <see cref="Log"/>.</summary>
     protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure)

@@ -76,7 +76,7 @@ public sealed class DevelopmentSeedTests(Provider provider)
     {
         await JunkquoteDatabase.Profile(_db, "Development").MigrateUpAsync();
         await JunkquoteDatabase.RollingBack(_db).RollbackToVersionAsync(JunkquoteVersions.Baseline);
-        var log = new LogLines();
+        var log = new CapturingLogger();
 
         var result = await JunkquoteDatabase.Profile(_db, "Development", logger: log).SeedAsync();
 
@@ -116,7 +116,7 @@ public sealed class DevelopmentSeedTests(Provider provider)
     [Test]
     public async Task On_an_empty_database_seeding_skips_everything_with_a_log_line()
     {
-        var log = new LogLines();
+        var log = new CapturingLogger();
 
         await JunkquoteDatabase.Profile(_db, "Development", logger: log).SeedAsync();
 

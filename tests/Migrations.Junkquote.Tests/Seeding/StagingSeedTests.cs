@@ -100,7 +100,7 @@ public sealed class StagingSeedTests(Provider provider)
         await runner.MigrateUpAsync();
         var fresh = SeedChecks.Checksum(_db);
         await runner.RollbackToVersionAsync(JunkquoteVersions.Baseline);
-        var log = new LogLines();
+        var log = new CapturingLogger();
 
         await JunkquoteDatabase.Profile(_db, "Staging", Scale, log).SeedAsync();
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Migrations.Filetrack.Tests.Support;
+namespace Migrations.Testing;
 
-/// <summary>Keeps every line a runner logs, so tests can read why a seeding step was skipped.</summary>
-internal sealed class CapturingLogger : ILogger
+/// <summary>Keeps every formatted line a runner logs, so a test can read what a run said it did or skipped.</summary>
+public sealed class CapturingLogger : ILogger
 {
     private readonly List<string> _lines = [];
 
@@ -13,7 +13,7 @@ internal sealed class CapturingLogger : ILogger
         {
             lock (_lines)
             {
-                return _lines.ToArray();
+                return [.. _lines];
             }
         }
     }
