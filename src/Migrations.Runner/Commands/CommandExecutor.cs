@@ -42,8 +42,8 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         foreach (var target in targets)
         {
             _logger.LogInformation("{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
-                target.Name, request.Command, target.Dialect.Name, target.Display, environment, string.Join(", ", tags));
-            var runner = new MigrationRunner(Options(target, request, environment, tags, profile) with
+                target.Name, request.Command, target.Provider.Name, target.Display, environment, string.Join(", ", tags));
+            var runner = new Migrator(Options(target, request, environment, tags, profile) with
             {
                 SeedScale = seedScale,
                 AllowDataLoss = request.AllowDataLoss,
@@ -144,9 +144,9 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         }
     }
 
-    private MigrationRunnerOptions Options(DatabaseTarget target, RunRequest request, string environment, IReadOnlyList<string> tags, string? profile) => new()
+    private MigratorOptions Options(DatabaseTarget target, RunRequest request, string environment, IReadOnlyList<string> tags, string? profile) => new()
     {
-        Dialect = target.Dialect,
+        Provider = target.Provider,
         ConnectionString = target.ConnectionString,
         Assemblies = [target.Assembly],
         DatabaseName = target.Name,
