@@ -9,7 +9,7 @@ public sealed class CreateCustomers : Migration
     public override void Up() =>
         Create.Table("customers")
             .WithColumn("id").AsInt64().PrimaryKey().Identity()
-            .WithColumn("name").AsString(100)
+            .WithColumn("name").AsString(100).Unique()
             .WithColumn("status").AsString(16).WithDefaultValue("active").Check(Sql.In("status", "active", "closed"));
 
     public override void Down() => Delete.Table("customers");
@@ -36,7 +36,7 @@ public sealed class InsertCustomer : Migration
 [Profile("Development")]
 public sealed class DevelopmentCustomers(RunSettings run) : Migration
 {
-    public override void Up() => Insert.IntoTable("customers").Row(new { name = $"dev-{run.SeedScale}" });
+    public override void Up() => Insert.IntoTable("customers").OnConflictDoNothing().Row(new { name = $"dev-{run.SeedScale}" });
 
     public override void Down()
     {
