@@ -27,6 +27,8 @@ public static class MigrationsEngineServiceCollectionExtensions
         services.AddScoped<ISQLiteTypeMap, Sqlite.SqliteTypeMap>();
         services.AddScoped<SQLiteGenerator>(sp => ActivatorUtilities.CreateInstance<Sqlite.SqliteGenerator>(sp));
         services.AddScoped<SQLiteProcessor>(sp => ActivatorUtilities.CreateInstance<Sqlite.SqliteProcessor>(sp));
+        services.AddScoped<Sqlite.SqliteRebuildAdvisor>();
+        Sqlite.SqliteRebuildAdvisingValidator.Decorate(services);
 
         services.AddScoped<Postgres15_0Generator>(sp => ActivatorUtilities.CreateInstance<Postgres.PostgresGenerator>(sp));
         services.AddScoped<Postgres15_0Processor>(sp => ActivatorUtilities.CreateInstance<Postgres.PostgresProcessor>(sp));
