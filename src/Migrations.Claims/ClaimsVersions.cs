@@ -1,10 +1,11 @@
-namespace Migrations.Claims.Migrations;
+namespace Migrations.Claims;
 
 /// <summary>
 /// The version of each batch of the seed (000, "Migrations Tracker - Raven Session", January 2026),
 /// in the YYYYMMDDNNNN form of the application's own <c>/db/migrations/YYYYMMDD_description.sql</c> files.
+/// Constants, so each migration's <c>[Migration]</c> attribute holds its own copy.
 /// </summary>
-public static class Versions
+public static class ClaimsVersions
 {
     public const long ExistingSchemaBaseline = 202601010001;
     public const long ClientProConnectionClaimId = 202601010002;
