@@ -1,7 +1,7 @@
-using Migrations.Engine;
-using Migrations.Engine.Model;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
 
-namespace Migrations.Filetrack.Support;
+namespace Migrations.Filetrack.Seeding;
 
 /// <summary>
 /// What both seeding profiles share: stable keys, and the live schema check that lets a profile
@@ -9,21 +9,36 @@ namespace Migrations.Filetrack.Support;
 /// not there yet, lacks a column the profile writes, or references a table that was skipped.
 /// A profile is never journaled and has nothing to undo, so Down() is empty.
 /// </summary>
-public abstract class SeedProfile : Migration
+public abstract class SeedProfile(ILogger logger) : Migration
 {
     private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
+
+    // FluentMigrator keeps one instance per migration source and may build it more than once:
+    // every build starts with nothing skipped.
+    public sealed override void Up()
+    {
+        _skipped.Clear();
+        SeedRows();
+    }
 
     public sealed override void Down()
     {
     }
 
+    /// <summary>Writes the profile's rows (FluentMigrator's Up()).</summary>
+    protected abstract void SeedRows();
+
     /// <summary>The tables this run left out, in the order they were skipped.</summary>
     protected IReadOnlyCollection<string> Skipped => _skipped;
+
+    /// <summary>Writes a line to the run's log, named "filetrack: {profile}: ..." as the old engine did.</summary>
+    protected void Log(string message) => logger.LogInformation("filetrack: {Profile}: {Message}", GetType().Name, message);
 
     /// <summary>
     /// True when <paramref name="table"/> exists with every one of <paramref name="columns"/> and none
     /// of the tables it references (<paramref name="parents"/>) was skipped; otherwise logs why and
-    /// remembers the table as skipped, so that its children are skipped too.
+    /// remembers the table as skipped, so that its children are skipped too. The schema is read live,
+    /// through FluentMigrator's <c>Schema</c> root, while the profile is built.
     /// </summary>
     protected bool Ready(string table, IEnumerable<string> columns, IReadOnlyList<string> parents)
     {
@@ -56,7 +71,7 @@ public abstract class SeedProfile : Migration
         return false;
     }
 
-    /// <summary>The column names of anonymous-object rows (the union, in first-seen order).</summary>
+    /// <summary>The column names of anonymous-object rows (the union, in first-seen order), as FluentMigrator's Row(object) reads them.</summary>
     protected static IReadOnlyList<string> ColumnsOf(IEnumerable<object> rows) =>
-        rows.SelectMany(row => RowValues.From(row).Select(v => v.Column)).Distinct(StringComparer.Ordinal).ToArray();
+        rows.SelectMany(row => row.GetType().GetProperties().Select(p => p.Name)).Distinct(StringComparer.Ordinal).ToArray();
 }

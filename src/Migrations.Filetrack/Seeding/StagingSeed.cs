@@ -1,19 +1,21 @@
-using Migrations.Engine;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
-namespace Migrations.Filetrack.Migrations;
+namespace Migrations.Filetrack.Seeding;
 
 /// <summary>
 /// Staging volume data for load tests. <c>events</c> (the file-system event stream, the table that
-/// grows fastest in production) gets exactly <see cref="Engine.Builders.RunSettings.SeedScale"/>
+/// grows fastest in production) gets exactly <see cref="RunSettings.SeedScale"/>
 /// rows; the other tables are sized from it (see <see cref="Sizes"/>). Every value is a function of
 /// the row number, so two seeds at one scale give identical rows. Each run first deletes the rows
 /// a previous Staging seed generated (the <c>5a000000-…</c> key space, children first), then
 /// streams the new ones in (binary COPY on PostgreSQL, one prepared INSERT on SQLite), parents
 /// first. Rows the application made are never touched. Missing tables are skipped with a log line.
+/// The scale comes from the run (<c>--seed-scale</c>) through the constructor.
 /// </summary>
 [Profile("Staging")]
-public sealed class StagingSeed : SeedProfile
+public sealed class StagingSeed(RunSettings run, ILogger<StagingSeed> logger) : SeedProfile(logger)
 {
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -68,9 +70,9 @@ public sealed class StagingSeed : SeedProfile
         ];
     }
 
-    public override void Up()
+    protected override void SeedRows()
     {
-        var scale = Math.Max(1, Run.SeedScale);
+        var scale = Math.Max(1, run.SeedScale);
         var size = Sizes(scale).ToDictionary(x => x.Table, x => x.Rows, StringComparer.Ordinal);
         var users = size["users"];
         var organizations = size["organizations"];

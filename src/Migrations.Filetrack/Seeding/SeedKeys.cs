@@ -1,4 +1,4 @@
-namespace Migrations.Filetrack.Support;
+namespace Migrations.Filetrack.Seeding;
 
 /// <summary>
 /// The key spaces of generated rows. Every seeded row's uuid says who made it, which table it is

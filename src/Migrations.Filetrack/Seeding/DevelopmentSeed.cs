@@ -1,7 +1,8 @@
-using Migrations.Engine;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
-namespace Migrations.Filetrack.Migrations;
+namespace Migrations.Filetrack.Seeding;
 
 /// <summary>
 /// Development demo data: two organisations (Acme Design, Globex Research), six people, their
@@ -12,7 +13,7 @@ namespace Migrations.Filetrack.Migrations;
 /// Tables the database does not have yet (after a rollback) are skipped with a log line.
 /// </summary>
 [Profile("Development")]
-public sealed class DevelopmentSeed : SeedProfile
+public sealed class DevelopmentSeed(ILogger<DevelopmentSeed> logger) : SeedProfile(logger)
 {
     public static readonly DateTimeOffset Epoch = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
@@ -42,7 +43,7 @@ public sealed class DevelopmentSeed : SeedProfile
 
     private static DateTimeOffset At(double days) => Epoch.AddDays(days);
 
-    public override void Up()
+    protected override void SeedRows()
     {
         Seed("users", [],
             new { id = Alice, email = "alice@demo.filetrack.test", name = "Alice Admin", role = "admin", mfaEnabled = true, createdAt = At(0), updatedAt = At(0) },
@@ -223,9 +224,16 @@ public sealed class DevelopmentSeed : SeedProfile
 
     private void Seed(string table, string[] parents, params object[] rows)
     {
-        if (Ready(table, ColumnsOf(rows), parents))
+        if (!Ready(table, ColumnsOf(rows), parents))
         {
-            Insert.IntoTable(table).OnConflictDoNothing().Rows(rows);
+            return;
+        }
+
+        // One insert-if-absent expression holding every row (FluentMigrator has Row(), not Rows()).
+        var insert = Insert.IntoTable(table).OnConflictDoNothing();
+        foreach (var row in rows)
+        {
+            insert.Row(row);
         }
     }
 

@@ -1,18 +1,16 @@
-namespace Migrations.Filetrack.Support;
+namespace Migrations.Filetrack.Migrations;
 
-/// <summary>
-/// What Supabase provides and plain PostgreSQL lacks: the roles <c>anon</c>, <c>authenticated</c>
-/// and <c>service_role</c>, and <c>auth.uid()</c>. Created only when absent, so a Supabase project
-/// keeps its own; a marker comment tells the rollback which ones this migration created.
-/// </summary>
-internal static class SupabaseCompatibility
+// What Supabase provides and plain PostgreSQL lacks: the roles anon, authenticated and
+// service_role, and auth.uid(). Created only when absent, so a Supabase project keeps its own;
+// a marker comment tells the rollback which ones this migration created.
+public sealed partial class MasterConsolidatedSchema
 {
     /// <summary>The comment that marks the auth schema and auth.uid() as created here (not Supabase's).</summary>
-    public const string Marker = "filetrack: stand-in for Supabase auth";
+    private const string SupabaseAuthMarker = "filetrack: stand-in for Supabase auth";
 
     // Roles are cluster-wide and many databases migrate at once: each CREATE ROLE tolerates a
     // concurrent creator (duplicate_object, or unique_violation on pg_authid while racing).
-    public const string CreateRoles = """
+    private const string CreateSupabaseRoles = """
         DO $roles$
         DECLARE
             wanted text;
@@ -36,12 +34,12 @@ internal static class SupabaseCompatibility
 
     // Supabase's auth.uid() reads the JWT subject from the request settings; this stand-in reads
     // the same settings, so policies written against auth.uid() behave the same on a plain server.
-    public const string CreateAuthUid = $$"""
+    private const string CreateAuthUid = $$"""
         DO $auth$
         BEGIN
             IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'auth') THEN
                 CREATE SCHEMA auth;
-                COMMENT ON SCHEMA auth IS '{{Marker}}';
+                COMMENT ON SCHEMA auth IS '{{SupabaseAuthMarker}}';
             END IF;
             IF to_regprocedure('auth.uid()') IS NULL THEN
                 CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $uid$
@@ -49,7 +47,7 @@ internal static class SupabaseCompatibility
                         current_setting('request.jwt.claim.sub', true),
                         current_setting('request.jwt.claims', true)::jsonb ->> 'sub'), '')::uuid
                 $uid$;
-                COMMENT ON FUNCTION auth.uid() IS '{{Marker}}';
+                COMMENT ON FUNCTION auth.uid() IS '{{SupabaseAuthMarker}}';
             END IF;
             GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
         END
@@ -58,15 +56,15 @@ internal static class SupabaseCompatibility
 
     // Drops only what CreateAuthUid created (the marker says so); Supabase's own auth stays. Roles
     // are never dropped: other databases on the cluster use them.
-    public const string DropAuthUid = $$"""
+    private const string DropAuthUid = $$"""
         DO $auth$
         BEGIN
             IF to_regprocedure('auth.uid()') IS NOT NULL
-               AND obj_description(to_regprocedure('auth.uid()'), 'pg_proc') = '{{Marker}}' THEN
+               AND obj_description(to_regprocedure('auth.uid()'), 'pg_proc') = '{{SupabaseAuthMarker}}' THEN
                 DROP FUNCTION auth.uid();
             END IF;
             IF EXISTS (SELECT 1 FROM pg_namespace n WHERE n.nspname = 'auth'
-                       AND obj_description(n.oid, 'pg_namespace') = '{{Marker}}') THEN
+                       AND obj_description(n.oid, 'pg_namespace') = '{{SupabaseAuthMarker}}') THEN
                 DROP SCHEMA auth;
             END IF;
         END
