@@ -1,7 +1,8 @@
-using Migrations.Engine;
-using Migrations.Junkquote.Seeding;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
-namespace Migrations.Junkquote.Migrations;
+namespace Migrations.Junkquote.Seeding;
 
 /// <summary>
 /// The Development profile: the small demo set of <see cref="DemoData"/> (users, crews, pricing,
@@ -13,9 +14,10 @@ namespace Migrations.Junkquote.Migrations;
 /// skipped with a log line. When Batch 2 has run over demo leads seeded before Batch 1 existed, it
 /// made its own customers and conversations from them; those copies (their ids are demo lead ids)
 /// are replaced by the demo customers, so the demo set is the same whichever way the schema got here.
+/// FluentMigrator creates profiles through dependency injection: the logger is the run's.
 /// </summary>
 [Profile("Development")]
-public sealed class DevelopmentSeed : Migration
+public sealed class DevelopmentSeed(ILogger<DevelopmentSeed> logger) : Migration
 {
     private static readonly SeedKeys Keys = SeedKeys.Development;
 
@@ -25,7 +27,7 @@ public sealed class DevelopmentSeed : Migration
         var missingBaseline = baseline.Where(t => !Schema.Table(t).Exists()).ToArray();
         if (missingBaseline.Length > 0)
         {
-            Log($"Development seed skipped entirely: table(s) {string.Join(", ", missingBaseline)} not there yet (Baseline not applied)");
+            logger.LogInformation("Development seed skipped entirely: table(s) {Tables} not there yet (Baseline not applied)", string.Join(", ", missingBaseline));
             return;
         }
 
@@ -36,8 +38,9 @@ public sealed class DevelopmentSeed : Migration
         var jobCustomer = Schema.Table("Job").Column("customer_id").Exists();
         if (!withMemory)
         {
-            Log($"Development seed: skipped customers, addresses, conversations, messages, memory notes, job items and events: " +
-                $"table(s) {string.Join(", ", missingMemory)} not there yet (Batch 1 not applied)");
+            logger.LogInformation(
+                "Development seed: skipped customers, addresses, conversations, messages, memory notes, job items and events: table(s) {Tables} not there yet (Batch 1 not applied)",
+                string.Join(", ", missingMemory));
         }
 
         if (withMemory && leadCustomer && jobCustomer)

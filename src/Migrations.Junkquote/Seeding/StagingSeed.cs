@@ -1,20 +1,22 @@
 using System.Globalization;
-using Migrations.Engine;
-using Migrations.Junkquote.Seeding;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
-namespace Migrations.Junkquote.Migrations;
+namespace Migrations.Junkquote.Seeding;
 
 /// <summary>
 /// The Staging profile: volume data for load tests, <see cref="StagingVolume"/> rows per table for
-/// the run's seed scale (Message gets exactly <c>Run.SeedScale</c> rows). Every value derives from
+/// the run's seed scale (Message gets exactly <see cref="RunSettings.SeedScale"/> rows). Every value derives from
 /// the row number, so two seeds write the same rows; rows stream through <c>Bulk</c> (binary COPY on
 /// PostgreSQL, one prepared INSERT on SQLite), parents before children, every reference inside the set.
 /// Idempotent by replacement: every row of the Staging key space (<see cref="SeedKeys.Staging"/>),
 /// including customers and conversations Batch 2 may have backfilled from staging leads, is deleted,
 /// children first, then the set is inserted again. Tables not there yet are skipped with a log line.
+/// FluentMigrator creates profiles through dependency injection: the run's settings and logger come in here.
 /// </summary>
 [Profile("Staging")]
-public sealed class StagingSeed : Migration
+public sealed class StagingSeed(RunSettings run, ILogger<StagingSeed> logger) : Migration
 {
     private static readonly SeedKeys Keys = SeedKeys.Staging;
 
@@ -35,17 +37,17 @@ public sealed class StagingSeed : Migration
 
     public override void Up()
     {
-        if (Run.SeedScale < 1)
+        if (run.SeedScale < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(Run.SeedScale), Run.SeedScale, "the Staging seed needs a seed scale of at least 1");
+            throw new ArgumentOutOfRangeException(nameof(RunSettings.SeedScale), run.SeedScale, "the Staging seed needs a seed scale of at least 1");
         }
 
-        var v = new StagingVolume(Run.SeedScale);
+        var v = new StagingVolume(run.SeedScale);
         var present = DeleteOrder.Where(t => Schema.Table(t).Exists()).ToHashSet();
         var missing = DeleteOrder.Where(t => !present.Contains(t)).Reverse().ToArray();
         if (missing.Length > 0)
         {
-            Log($"Staging seed: skipped table(s) {string.Join(", ", missing)}: not there yet on this schema version");
+            logger.LogInformation("Staging seed: skipped table(s) {Tables}: not there yet on this schema version", string.Join(", ", missing));
         }
 
         // Old staging rows out, children first. Messages of backfilled conversations have random ids: matched by conversation.
@@ -58,7 +60,8 @@ public sealed class StagingSeed : Migration
         var withCustomers = present.Contains("Customer");
         var leadCustomer = withCustomers && Schema.Table("Lead").Column("customer_id").Exists();
         var jobCustomer = withCustomers && Schema.Table("Job").Column("customer_id").Exists();
-        Log($"Staging seed: scale {v.Scale}: {v.Messages} messages, {v.Leads} leads, {v.Customers} customers, {v.Jobs} jobs");
+        logger.LogInformation("Staging seed: scale {Scale}: {Messages} messages, {Leads} leads, {Customers} customers, {Jobs} jobs",
+            v.Scale, v.Messages, v.Leads, v.Customers, v.Jobs);
 
         Bulk(present, "User", ["id", "email", "name", "role", "passwordHash", "createdAt", "updatedAt"], () => Users(v));
         Bulk(present, "Crew", ["id", "name", "phone", "active", "createdAt"], () => Crews(v));

@@ -1,8 +1,9 @@
-namespace Migrations.Junkquote.Schema;
+namespace Migrations.Junkquote;
 
 /// <summary>
 /// The versions of junkquote's batches: the date of each step as a sortable number. Batch 1 keeps
-/// the date of the seed's Prisma migration folder 20251110_add_memory_entities.
+/// the date of the seed's Prisma migration folder 20251110_add_memory_entities. Constants, so an
+/// applied migration's version can never change under it.
 /// </summary>
 public static class JunkquoteVersions
 {
