@@ -32,6 +32,7 @@ public static class MigrationsEngineServiceCollectionExtensions
         services.AddScoped<Postgres15_0Processor>(sp => ActivatorUtilities.CreateInstance<Postgres.PostgresProcessor>(sp));
 
         services.AddScoped<JournalRowContext>();
+        services.AddScoped<Running.StatementLog>();
         services.AddScoped<IVersionTableMetaData>(sp => ActivatorUtilities.CreateInstance<JournalTableMetaData>(sp));
         services.AddScoped<IVersionLoader>(sp => ActivatorUtilities.CreateInstance<JournalVersionLoader>(sp));
         return services;
