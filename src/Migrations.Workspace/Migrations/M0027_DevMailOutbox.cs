@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -15,8 +16,6 @@ namespace Migrations.Workspace;
 [Tags("Development")]
 public sealed class M0027_DevMailOutbox : Migration
 {
-    internal static readonly string[] Kinds = ["thread_invite", "list_digest", "event_reminder", "other"];
-
     public override void Up()
     {
         Create.Table("dev_mail_outbox")
@@ -24,7 +23,7 @@ public sealed class M0027_DevMailOutbox : Migration
             .WithColumn("to_email").AsString()
             .WithColumn("subject").AsString()
             .WithColumn("body_text").AsString()
-            .WithColumn("kind").AsString().WithDefaultValue("other").Check(Sql.In("kind", Kinds))
+            .WithColumn("kind").AsString().WithDefaultValue("other").Check(Sql.In("kind", "thread_invite", "list_digest", "event_reminder", "other"))
             .WithColumn("thread_invite_id").AsString().Nullable().ForeignKey("fk_dev_mail_outbox_thread_invite_id", "thread_invites", "id").OnDelete(Rule.SetNull)
             .WithColumn("created_at").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)
             .WithColumn("opened_at").AsDateTime().Nullable();
