@@ -5,6 +5,7 @@ using FluentMigrator.Runner.Processors.SQLite;
 using FluentMigrator.Runner.VersionTableInfo;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Migrations.Engine.Journal;
 
 namespace Migrations.Engine.Hosting;
@@ -25,6 +26,7 @@ public static class MigrationsEngineServiceCollectionExtensions
     public static IServiceCollection AddMigrationsEngine(this IServiceCollection services)
     {
         services.AddScoped<ISQLiteTypeMap, Sqlite.SqliteTypeMap>();
+        services.TryAddScoped(_ => new SQLiteQuoter(false));
         services.AddScoped<SQLiteGenerator>(sp => ActivatorUtilities.CreateInstance<Sqlite.SqliteGenerator>(sp));
         services.AddScoped<SQLiteProcessor>(sp => ActivatorUtilities.CreateInstance<Sqlite.SqliteProcessor>(sp));
         services.AddScoped<Sqlite.SqliteRebuildAdvisor>();

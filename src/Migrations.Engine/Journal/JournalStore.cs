@@ -24,6 +24,25 @@ public sealed class JournalStore(DbConnection connection, string? schema)
     /// <summary>Creates what is missing (schema, table, unique index, our columns) in one transaction.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
+        var statements = await MissingStatementsAsync(cancellationToken);
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var sql in statements)
+        {
+            await using var command = Command(sql, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The statements that would create or upgrade the journal (for a script); empty when it is complete.</summary>
+    public async Task<IReadOnlyList<string>> MissingStatementsAsync(CancellationToken cancellationToken)
+    {
         var statements = new List<string>();
         if (!await ExistsAsync(cancellationToken))
         {
@@ -49,19 +68,7 @@ public sealed class JournalStore(DbConnection connection, string? schema)
                 .Select(c => $"ALTER TABLE {Table} ADD COLUMN {Sql.Quote(c.Name)} {(IsPostgres ? c.PostgresType : c.SqliteType)}"));
         }
 
-        if (statements.Count == 0)
-        {
-            return;
-        }
-
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var sql in statements)
-        {
-            await using var command = Command(sql, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        return statements;
     }
 
     /// <summary>Every applied migration, oldest first; empty when there is no journal. Reads whichever of our columns exist.</summary>
