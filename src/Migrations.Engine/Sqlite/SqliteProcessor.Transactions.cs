@@ -145,7 +145,7 @@ public partial class SqliteProcessor
     {
         var connection = (SqliteConnection)Connection;
         var timeout = connection.DefaultTimeout;
-        if (Options.Timeout is { } wait)
+        if (Options.Timeout is { } wait && wait > TimeSpan.Zero)
         {
             connection.DefaultTimeout = (int)Math.Ceiling(wait.TotalSeconds);
         }
