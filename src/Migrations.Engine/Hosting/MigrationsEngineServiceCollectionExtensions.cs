@@ -29,6 +29,8 @@ public static class MigrationsEngineServiceCollectionExtensions
         services.TryAddScoped(_ => new SQLiteQuoter(false));
         services.AddScoped<SQLiteGenerator>(sp => ActivatorUtilities.CreateInstance<Sqlite.SqliteGenerator>(sp));
         services.AddScoped<SQLiteProcessor>(sp => ActivatorUtilities.CreateInstance<Sqlite.SqliteProcessor>(sp));
+        services.AddScoped<Sqlite.SqliteRebuildAdvisor>();
+        Sqlite.SqliteRebuildAdvisingValidator.Decorate(services);
 
         services.AddScoped<Postgres15_0Generator>(sp => ActivatorUtilities.CreateInstance<Postgres.PostgresGenerator>(sp));
         services.AddScoped<Postgres15_0Processor>(sp => ActivatorUtilities.CreateInstance<Postgres.PostgresProcessor>(sp));

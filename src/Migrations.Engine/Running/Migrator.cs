@@ -104,6 +104,7 @@ public sealed class Migrator
     /// <summary>Where the journal and the code disagree; empty when they agree.</summary>
     public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(CancellationToken cancellationToken = default)
     {
+        RejectIrreversibleAutoReversing(Catalog.Versioned);
         var applied = await ReadJournalAsync(cancellationToken);
         var plan = Planner.PlanUp(applied);
         var problems = new List<ValidationProblem>();
@@ -132,6 +133,28 @@ public sealed class Migrator
             .BuildServiceProvider();
         var built = new BuiltMigration(migration.CreateInstance(provider));
         return ExpressionFingerprint.Compute(Build(migration, built, up: true, NeutralQuerySchema.For(Options.Provider.ProcessorIds), provider, ""));
+    }
+
+    /// <summary>
+    /// An <see cref="AutoReversingMigration"/> whose Up() cannot be reversed is refused before it
+    /// is applied, not discovered at the rollback that needs it (FluentMigrator #439).
+    /// </summary>
+    private void RejectIrreversibleAutoReversing(IEnumerable<MigrationInfo> migrations)
+    {
+        foreach (var migration in migrations.Where(m => typeof(AutoReversingMigration).IsAssignableFrom(m.Type)))
+        {
+            using var provider = new ServiceCollection()
+                .AddSingleton(new Authoring.RunSettings(Options.Environment, Options.Tags, Options.SeedScale))
+                .BuildServiceProvider();
+            try
+            {
+                Build(migration, new BuiltMigration(migration.CreateInstance(provider)), up: false, NeutralQuerySchema.For(Options.Provider.ProcessorIds), provider, "");
+            }
+            catch (IrreversibleMigrationException ex)
+            {
+                throw new InvalidMigrationException($"{Database}: {migration.Name} is an AutoReversingMigration whose Up() cannot be reversed ({ex.Message}); write it as a Migration with a Down()");
+            }
+        }
     }
 
     private async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
@@ -171,6 +194,7 @@ public sealed class Migrator
             throw new MigrationRefusedException($"{Database}: {string.Join(", ", breaking.Select(m => m.Name))} is marked as a breaking change; allow breaking changes (--allow-breaking-change) to apply it");
         }
 
+        RejectIrreversibleAutoReversing(plan.Pending);
         var result = new RunResult();
         foreach (var skipped in plan.Skipped)
         {
@@ -331,6 +355,11 @@ public sealed class Migrator
     {
         var session = run.Session();
         session.Statements.Comment($"{step.Info.Name} ({(up ? "up" : "down")}): {step.Info.Description}");
+        foreach (var loss in step.Expressions.SelectMany(DataLossProbes.Of))
+        {
+            session.Statements.Comment($"DESTRUCTIVE: {loss.What}");
+        }
+
         session.Row.StartClock();
         var clock = Stopwatch.StartNew();
         var info = step.Info.ToFluentMigrator(step.Migration);
