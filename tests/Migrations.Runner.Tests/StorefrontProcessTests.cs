@@ -83,7 +83,7 @@ public sealed class StorefrontProcessTests(Provider provider)
         {
             Assert.That(_db.Scalar("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_orders_placed_at'")?.ToString(), Does.Contain("DESC"));
             Assert.That(_db.Count("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'ix_orders_placed_at' AND i.indisvalid"), Is.EqualTo(1));
-            _db.Execute($"INSERT INTO billing.invoices (order_id) SELECT id FROM orders WHERE order_number = 'SO-1'");
+            _db.Execute("INSERT INTO billing.invoices (order_id) SELECT id FROM orders WHERE order_number = 'SO-1'");
             Assert.That(_db.Scalar("SELECT invoice_number FROM billing.invoices"), Is.EqualTo(1000L), "the invoice number comes from billing.invoice_number_seq");
         }
 
