@@ -11,7 +11,7 @@ public sealed class ProviderSpecific : Migration
         IfDatabase("postgres").Execute.Sql("CREATE VIEW \"note_view\" AS SELECT \"id\", 'postgres' AS \"engine\" FROM \"note\"");
         IfDatabase("sqlite").Execute.Sql("CREATE VIEW \"note_view\" AS SELECT \"id\", 'sqlite' AS \"engine\" FROM \"note\"");
         IfDatabase("sqlserver").Execute.Sql("THIS IS NOT SQL ANY DATABASE HERE ACCEPTS");
-        IfDatabase(t => t.StartsWith("Postgres", StringComparison.Ordinal)).Create.Index("IX_note_body").OnTable("note").OnColumn("body");
+        IfDatabase(t => t.StartsWith("PostgreSQL", StringComparison.Ordinal)).Create.Index("IX_note_body").OnTable("note").OnColumn("body");
     }
 
     public override void Down()
