@@ -24,6 +24,9 @@ internal sealed class FluentSqlite(TestDatabase database, string migrationsNames
     /// <summary>Whether the statement log keeps every statement (as for a script) or only the last.</summary>
     public bool KeepStatements { get; init; } = true;
 
+    /// <summary>FluentMigrator's preview: statements are recorded and logged, not sent.</summary>
+    public bool Preview { get; init; }
+
     public StatementLog Log { get; private set; } = new();
 
     public string ConnectionString => new SqliteProvider().Normalize(database.ConnectionString + ConnectionSuffix);
@@ -52,7 +55,7 @@ internal sealed class FluentSqlite(TestDatabase database, string migrationsNames
         using var services = new ServiceCollection()
             .AddLogging()
             .AddFluentMigratorCore()
-            .ConfigureRunner(rb => rb.AddSQLite().WithGlobalConnectionString(connectionString).ScanIn(typeof(FluentSqlite).Assembly).For.Migrations())
+            .ConfigureRunner(rb => rb.AddSQLite().WithGlobalConnectionString(connectionString).AsGlobalPreview(Preview).ScanIn(typeof(FluentSqlite).Assembly).For.Migrations())
             .AddMigrationsEngine()
             .Configure<TypeFilterOptions>(o => o.Namespace = migrationsNamespace)
             .BuildServiceProvider();

@@ -115,4 +115,20 @@ public sealed class SqliteRebuildTests() : DatabaseTest(Provider.Sqlite)
         Assert.That(Db.Count("SELECT count(*) FROM \"Account\""), Is.EqualTo(Rows));
         Assert.That(Db.Count("SELECT count(*) FROM \"Entry\""), Is.EqualTo(Rows));
     }
+
+    [Test]
+    public void In_preview_a_rebuild_is_planned_from_the_live_table_and_nothing_changes()
+    {
+        var before = SchemaSnapshot.Take(Db);
+        var preview = new FluentSqlite(Db, typeof(CreateLedger).Namespace!) { Preview = true };
+
+        preview.MigrateUp(2);
+
+        Assert.That(preview.Log.Statements, Does.Contain("PRAGMA foreign_keys = OFF").And.Contain("DROP TABLE \"Account\"").And.Contain("PRAGMA foreign_key_check"));
+        // Nothing runs, so each plan reads the table as it is (an exact script runs on a copy instead, as the runner's script does).
+        Assert.That(preview.Log.Statements.Where(s => s.StartsWith("CREATE TABLE \"_rebuild_Account\"", StringComparison.Ordinal)),
+            Has.Some.Contains("\"Balance\" NUMERIC NOT NULL DEFAULT 0"));
+        Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(before));
+        Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1 }));
+    }
 }
