@@ -104,10 +104,20 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         if (expression.AdditionalFeatures.TryGetValue(MigrationFeatures.BulkRows, out var rows) && rows is BulkRows bulk)
         {
             BulkInsert(expression, bulk);
+            return;
         }
-        else
+
+        // One statement per row (FluentMigrator sends them as one batch), so the log names the row that fails.
+        foreach (var row in expression.Rows)
         {
-            base.Process(expression);
+            var single = new InsertDataExpression { SchemaName = expression.SchemaName, TableName = expression.TableName };
+            single.Rows.Add(row);
+            foreach (var feature in expression.AdditionalFeatures)
+            {
+                single.AdditionalFeatures[feature.Key] = feature.Value;
+            }
+
+            Process(Generator.Generate(single));
         }
     }
 

@@ -219,6 +219,13 @@ public sealed class SqliteTableRebuilder(SqliteGenerator generator, ISqliteCatal
         var newDef = Read(table);
         change(newDef);
         var temp = Q(TempPrefix + table);
+
+        // A change SQLite cannot see (AsString(20) to AsString(40): TEXT either way) copies nothing.
+        if (newDef.ToCreateSql(temp) == oldDef.ToCreateSql(temp))
+        {
+            return SqliteChange.None;
+        }
+
         var copied = newDef.Columns.Where(c => !c.IsGenerated && oldDef.Column(c.Name) is { IsGenerated: false }).Select(c => Q(c.Name)).ToArray();
         var dropped = droppedColumns ?? [];
         var statements = new List<string>
