@@ -2,6 +2,7 @@ using FluentMigrator.Runner;
 using FluentMigrator.Runner.Initialization;
 using FluentMigrator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Migrations.Engine.Authoring;
 using Migrations.Engine.Hosting;
 using Migrations.Engine.Journal;
@@ -36,9 +37,9 @@ internal sealed class FluentSession : IDisposable
 
     public JournalRowContext Row => Services.GetRequiredService<JournalRowContext>();
 
-    public static FluentSession Open(MigratorOptions options, string connectionString, bool preview)
+    public static FluentSession Open(MigratorOptions options, string connectionString, bool preview, ILogger logger)
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(new ForwardingLoggerProvider(logger)));
         services.AddFluentMigratorCore()
             .ConfigureRunner(runner =>
             {
@@ -46,7 +47,7 @@ internal sealed class FluentSession : IDisposable
                 runner.WithGlobalConnectionString(connectionString)
                     .WithGlobalCommandTimeout(options.CommandTimeout ?? TimeSpan.Zero)
                     .AsGlobalPreview(preview)
-                    .ScanIn(options.Assemblies.ToArray()).For.Migrations().For.EmbeddedResources();
+                    .ScanIn(options.Assemblies.ToArray()).For.All();
             });
         services.AddMigrationsEngine();
         services.Configure<RunnerOptions>(runner =>

@@ -463,7 +463,7 @@ public sealed class Migrator
                 return _session;
             }
 
-            _session = FluentSession.Open(migrator.Options, connectionString, preview);
+            _session = FluentSession.Open(migrator.Options, connectionString, preview, migrator._logger);
             _session.Row.AppliedBy = migrator.Options.AppliedBy;
             _session.Row.Environment = migrator.Options.Environment;
             _session.Row.Tags = migrator.Options.Tags;
