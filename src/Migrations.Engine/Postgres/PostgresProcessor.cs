@@ -33,9 +33,11 @@ public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
         IOptionsSnapshot<ProcessorOptions> options,
         IConnectionStringAccessor connectionStringAccessor,
         PostgresOptions pgOptions,
-        StatementLog statements)
+        StatementLog statements,
+        RunningStatement running)
         : base(factory, generator, logger, options, connectionStringAccessor, pgOptions)
     {
+        _running = running;
         _generator = generator as PostgresGenerator
             ?? throw new ArgumentException($"{nameof(PostgresProcessor)} needs Migrations.Engine's {nameof(PostgresGenerator)} (AddMigrationsEngine() registers it), not {generator.GetType().Name}", nameof(generator));
         _statements = statements;
@@ -103,8 +105,11 @@ public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
     {
         var command = base.CreateCommand(commandText, connection, transaction);
         command.CommandTimeout = CommandTimeoutSeconds;
+        _running.Track(command);
         return command;
     }
+
+    private readonly RunningStatement _running;
 
     private int CommandTimeoutSeconds => Options.Timeout is { } timeout ? (int)Math.Ceiling(timeout.TotalSeconds) : _connectionStringTimeout.Value;
 

@@ -35,6 +35,8 @@ internal sealed class FluentSession : IDisposable
 
     public StatementLog Statements => Services.GetRequiredService<StatementLog>();
 
+    public RunningStatement Running => Services.GetRequiredService<RunningStatement>();
+
     public JournalRowContext Row => Services.GetRequiredService<JournalRowContext>();
 
     public static FluentSession Open(MigratorOptions options, string connectionString, bool preview, ILogger logger)

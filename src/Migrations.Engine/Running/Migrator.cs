@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Runner;
+using FluentMigrator.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -125,15 +126,23 @@ public sealed class Migrator
         return problems;
     }
 
-    /// <summary>The checksum of a migration's Up(), built without a database (see <see cref="ExpressionFingerprint"/>).</summary>
+    /// <summary>
+    /// The checksum of a migration's Up(), built without a database (see <see cref="ExpressionFingerprint"/>)
+    /// once per database kind, so every <c>IfDatabase</c> branch counts and the checksum is the same
+    /// whichever provider the journal row was written by.
+    /// </summary>
     public string Checksum(MigrationInfo migration)
     {
         using var provider = new ServiceCollection()
             .AddSingleton(new Authoring.RunSettings(Options.Environment, Options.Tags, Options.SeedScale))
             .BuildServiceProvider();
-        var built = new BuiltMigration(migration.CreateInstance(provider));
-        return ExpressionFingerprint.Compute(Build(migration, built, up: true, NeutralQuerySchema.For(Options.Provider.ProcessorIds), provider, ""));
+        var expressions = ChecksumDatabases.SelectMany(ids =>
+            Build(migration, new BuiltMigration(migration.CreateInstance(provider)), up: true, NeutralQuerySchema.For(ids), provider, ""));
+        return ExpressionFingerprint.Compute(expressions);
     }
+
+    private static readonly IReadOnlyList<IReadOnlyList<string>> ChecksumDatabases =
+        [new Postgres.PostgresProvider().ProcessorIds, new Sqlite.SqliteProvider().ProcessorIds];
 
     /// <summary>
     /// An <see cref="AutoReversingMigration"/> whose Up() cannot be reversed is refused before it
@@ -217,7 +226,8 @@ public sealed class Migrator
             cancellationToken.ThrowIfCancellationRequested();
             session.Runner.ApplyMaintenance(MigrationStage.BeforeEach, true);
             session.Row.SetChecksum(step.Info.Version, Checksum(step.Info));
-            result.Applied.Add((step.Info, Execute(run, step, up: true)));
+            var current = await RebuildAsync(run, step, up: true, "migrate", cancellationToken);
+            result.Applied.Add((step.Info, Execute(run, current, up: true, cancellationToken)));
             session.Runner.ApplyMaintenance(MigrationStage.AfterEach, true);
         }
 
@@ -241,7 +251,8 @@ public sealed class Migrator
         foreach (var step in steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            result.RolledBack.Add((step.Info, Execute(run, step, up: false)));
+            var current = await RebuildAsync(run, step, up: false, "rollback", cancellationToken);
+            result.RolledBack.Add((step.Info, Execute(run, current, up: false, cancellationToken)));
         }
 
         return result;
@@ -288,7 +299,49 @@ public sealed class Migrator
     private Step Prepare(FluentSession session, MigrationInfo info, bool up)
     {
         var built = new BuiltMigration(info.CreateInstance(session.Services));
-        return new Step(info, built, Build(info, built, up, session.Processor, session.Services, Options.ConnectionString));
+        var expressions = Build(info, built, up, session.Processor, session.Services, Options.ConnectionString);
+        Validate(session, info, built, expressions);
+        return new Step(info, built, expressions);
+    }
+
+    /// <summary>
+    /// FluentMigrator's conventions and expression validation, run when the migration is prepared,
+    /// so an invalid migration stops the run before anything changed, with its class named.
+    /// </summary>
+    private void Validate(FluentSession session, MigrationInfo info, BuiltMigration built, IReadOnlyList<IMigrationExpression> expressions)
+    {
+        var validator = ActivatorUtilities.CreateInstance<MigrationValidator>(session.Services, new DefaultMigrationExpressionValidator(session.Services));
+        try
+        {
+            validator.ApplyConventionsToAndValidateExpressions(built.Inner, expressions);
+        }
+        catch (FluentMigrator.Runner.Exceptions.InvalidMigrationException ex)
+        {
+            throw new InvalidMigrationException($"{Database}: migration {info.Name} is invalid, nothing was changed: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal).Trim()}");
+        }
+    }
+
+    /// <summary>
+    /// Builds the step again just before it runs, against the schema the earlier steps left, so a
+    /// migration that asks <c>Schema.Table(..).Exists()</c> sees their work. When that build differs
+    /// from the one the guard measured, the guard measures it again before it runs.
+    /// </summary>
+    private async Task<Step> RebuildAsync(Run run, Step step, bool up, string operation, CancellationToken cancellationToken)
+    {
+        var session = run.Session();
+        var current = Prepare(session, step.Info, up);
+        if (run.Script is null && !Options.AllowDataLoss && ExpressionFingerprint.Compute(current.Expressions) != ExpressionFingerprint.Compute(step.Expressions))
+        {
+            var guard = new DataLossGuard(run.Connection, JournalSchema is null ? null : "public");
+            if ((await guard.MeasureAsync(current.Info, current.Expressions, up, cancellationToken)).ToArray() is { Length: > 0 } losses)
+            {
+                throw new DataLossException(
+                    $"{Database}: refusing to {operation} {step.Info.Name}, built against the schema the earlier steps left it would destroy data: {string.Join("; ", losses)}. " +
+                    "The steps before it were applied, nothing of it was changed; allow data loss (--allow-data-loss) to go ahead", losses);
+            }
+        }
+
+        return current;
     }
 
     private IReadOnlyList<IMigrationExpression> Build(MigrationInfo info, BuiltMigration built, bool up, IQuerySchema querySchema, IServiceProvider services, string connectionString)
@@ -351,7 +404,7 @@ public sealed class Migrator
     /// journal row (or without one, for <see cref="TransactionBehavior.None"/>). On failure the
     /// error names the migration and the statement that failed.
     /// </summary>
-    private TimeSpan Execute(Run run, Step step, bool up)
+    private TimeSpan Execute(Run run, Step step, bool up, CancellationToken cancellationToken)
     {
         var session = run.Session();
         session.Statements.Comment($"{step.Info.Name} ({(up ? "up" : "down")}): {step.Info.Description}");
@@ -360,8 +413,10 @@ public sealed class Migrator
             session.Statements.Comment($"DESTRUCTIVE: {loss.What}");
         }
 
+        session.Statements.StartMigration();
         session.Row.StartClock();
         var clock = Stopwatch.StartNew();
+        using var cancel = cancellationToken.Register(session.Running.Cancel);
         var info = step.Info.ToFluentMigrator(step.Migration);
         var transactional = step.Info.TransactionBehavior == TransactionBehavior.Default;
         try
@@ -374,6 +429,12 @@ public sealed class Migrator
             {
                 session.Runner.ApplyMigrationDown(info, transactional);
             }
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(transactional
+                ? $"{Database}: {step.Info.Name} was cancelled and rolled back"
+                : $"{Database}: {step.Info.Name} was cancelled; it ran without a transaction, so the statements before the cancelled one stayed applied", ex, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not MigrationException)
         {
@@ -454,7 +515,7 @@ public sealed class Migrator
 
         public ScriptWriter? Script => script;
 
-        public IReadOnlyList<string> ScriptedStatements => _session?.Statements.Statements ?? [];
+        public IReadOnlyList<ScriptLine> ScriptedStatements => _session?.Statements.Lines ?? [];
 
         public FluentSession Session()
         {

@@ -11,18 +11,24 @@ public sealed class ScriptWriter
 
     public void Comment(string line) => _text.Append("-- ").AppendLine(line);
 
-    /// <summary>Statements as recorded (comment lines, written by <see cref="StatementLog.Comment"/>, kept as they are).</summary>
-    public void AddAll(IEnumerable<string> statements)
+    /// <summary>Statements, each ended with <c>;</c> (one that opens with a comment too).</summary>
+    public void AddAll(IEnumerable<string> statements) => AddAll(statements.Select(s => new ScriptLine(s, IsComment: false)));
+
+    /// <summary>Statements and comments as a run recorded them.</summary>
+    public void AddAll(IEnumerable<ScriptLine> lines)
     {
-        foreach (var statement in statements)
+        foreach (var line in lines)
         {
-            if (statement.StartsWith("-- ", StringComparison.Ordinal))
+            if (line.IsComment)
             {
-                _text.AppendLine(statement);
+                Comment(line.Text);
             }
             else
             {
-                _text.Append(statement.TrimEnd().TrimEnd(';')).AppendLine(";");
+                var statement = line.Text.TrimEnd().TrimEnd(';');
+                // A statement whose last line ends in a line comment would swallow the ';'.
+                var lastLine = statement[(statement.LastIndexOf('\n') + 1)..];
+                _text.Append(statement).AppendLine(lastLine.Contains("--", StringComparison.Ordinal) ? "\n;" : ";");
             }
         }
     }

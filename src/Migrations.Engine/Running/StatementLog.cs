@@ -7,7 +7,7 @@ namespace Migrations.Engine.Running;
 /// </summary>
 public sealed class StatementLog
 {
-    private readonly List<string> _statements = [];
+    private readonly List<ScriptLine> _lines = [];
 
     /// <summary>Called with each statement as it is recorded (for logging), or null.</summary>
     public Action<string>? Observer { get; set; }
@@ -17,14 +17,21 @@ public sealed class StatementLog
 
     public string? Last { get; private set; }
 
-    public IReadOnlyList<string> Statements => _statements;
+    /// <summary>What was kept, statements and comments told apart (a statement may itself start with a comment).</summary>
+    public IReadOnlyList<ScriptLine> Lines => _lines;
+
+    /// <summary>The kept lines as text, comments with their <c>--</c>.</summary>
+    public IReadOnlyList<string> Statements => _lines.Select(l => l.IsComment ? "-- " + l.Text : l.Text).ToArray();
+
+    /// <summary>Forgets the last statement, so a migration that fails before its first statement names none of the previous one's.</summary>
+    public void StartMigration() => Last = null;
 
     public void Record(string sql)
     {
         Last = sql;
         if (Keep)
         {
-            _statements.Add(sql);
+            _lines.Add(new ScriptLine(sql, IsComment: false));
         }
 
         Observer?.Invoke(sql);
@@ -35,7 +42,7 @@ public sealed class StatementLog
     {
         if (Keep)
         {
-            _statements.Add("-- " + text.Replace("\n", " ", StringComparison.Ordinal));
+            _lines.Add(new ScriptLine(text.Replace("\n", " ", StringComparison.Ordinal), IsComment: true));
         }
     }
 }

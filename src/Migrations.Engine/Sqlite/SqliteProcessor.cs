@@ -1,3 +1,4 @@
+using System.Data;
 using FluentMigrator.Expressions;
 using FluentMigrator.Infrastructure.Extensions;
 using FluentMigrator.Runner;
@@ -33,9 +34,11 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         IConnectionStringAccessor connectionStringAccessor,
         IServiceProvider serviceProvider,
         StatementLog log,
-        SqliteRebuildAdvisor advisor)
+        SqliteRebuildAdvisor advisor,
+        RunningStatement running)
         : base(factory, generator, logger, options, connectionStringAccessor, serviceProvider, new SqliteQuoter())
     {
+        _running = running;
         SqlGenerator = generator as SqliteGenerator
             ?? throw new InvalidOperationException($"{nameof(SqliteProcessor)} needs Migrations.Engine's {nameof(SqliteGenerator)}, not {generator.GetType().Name}: call AddMigrationsEngine() after AddSQLite()");
         _log = log;
@@ -223,5 +226,15 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         EnsureConnectionIsOpen();
         using var command = CreateCommand(sql);
         command.ExecuteNonQuery();
+    }
+
+    private readonly RunningStatement _running;
+
+    /// <summary>Every command of ours and of FluentMigrator's is registered, so a cancelled run can interrupt it.</summary>
+    protected override IDbCommand CreateCommand(string commandText, IDbConnection connection, IDbTransaction transaction)
+    {
+        var command = base.CreateCommand(commandText, connection, transaction);
+        _running.Track(command);
+        return command;
     }
 }
