@@ -311,15 +311,31 @@ public sealed class Migrator
     private void Validate(FluentSession session, MigrationInfo info, BuiltMigration built, IReadOnlyList<IMigrationExpression> expressions)
     {
         var validator = ActivatorUtilities.CreateInstance<MigrationValidator>(session.Services, new DefaultMigrationExpressionValidator(session.Services));
+        var problems = new List<string>();
         try
         {
             validator.ApplyConventionsToAndValidateExpressions(built.Inner, expressions);
         }
         catch (FluentMigrator.Runner.Exceptions.InvalidMigrationException ex)
         {
-            throw new InvalidMigrationException($"{Database}: migration {info.Name} is invalid, nothing was changed: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal).Trim()}");
+            problems.Add(ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal).Trim());
+        }
+
+        problems.AddRange(ColumnProblems(expressions));
+        if (problems.Count > 0)
+        {
+            throw new InvalidMigrationException($"{Database}: migration {info.Name} is invalid, nothing was changed: {string.Join(" ", problems)}");
         }
     }
+
+    // FluentMigrator validates an expression's own properties; a column of a new table is checked only when it is generated.
+    private static IEnumerable<string> ColumnProblems(IEnumerable<IMigrationExpression> expressions) =>
+        expressions.OfType<CreateTableExpression>().SelectMany(table => table.Columns).SelectMany(column =>
+        {
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(column, new(column), results, validateAllProperties: true);
+            return results.Select(r => $"column {column.Name}: {r.ErrorMessage}");
+        }).Distinct();
 
     /// <summary>
     /// Builds the step again just before it runs, against the schema the earlier steps left, so a
