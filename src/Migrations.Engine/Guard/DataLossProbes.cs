@@ -1,35 +1,31 @@
-using System.Globalization;
 using FluentMigrator.Expressions;
-using Migrations.Engine.Authoring;
 
 namespace Migrations.Engine.Guard;
 
-/// <summary>What each of FluentMigrator's destructive expressions would destroy, as probes to measure.</summary>
+/// <summary>
+/// What each of FluentMigrator's destructive expressions would destroy, as probes to measure. Drops
+/// and type changes read as the old engine said them (<c>delete table "note"</c>), raw SQL as its
+/// statement does (<c>drop table archive</c>).
+/// </summary>
 public static class DataLossProbes
 {
     public static IEnumerable<DataLossProbe> Of(IMigrationExpression expression) => expression switch
     {
-        DeleteTableExpression table => [new(table.SchemaName, table.TableName, $"drop table {table.TableName}")],
+        DeleteTableExpression table => [new(table.SchemaName, table.TableName, $"delete table {Named(table.SchemaName, table.TableName)}") { DropsTable = true }],
         DeleteColumnExpression column => column.ColumnNames.Select(name =>
-            new DataLossProbe(column.SchemaName, column.TableName, $"drop column {column.TableName}.{name}") { ColumnName = name }),
-        DeleteDataExpression delete => delete.IsAllRows
-            ? [new(delete.SchemaName, delete.TableName, $"delete every row of {delete.TableName}")]
-            : delete.Rows.Select(row => new DataLossProbe(delete.SchemaName, delete.TableName, $"delete rows of {delete.TableName}")
-            {
-                Where = string.Join(" AND ", row.Select(pair => pair.Value is null
-                    ? $"{Sql.Quote(pair.Key)} IS NULL"
-                    : $"{Sql.Quote(pair.Key)} = {Literal(pair.Value)}")),
-            }),
+            new DataLossProbe(column.SchemaName, column.TableName, $"delete column {Named(column.SchemaName, column.TableName)}.\"{name}\"") { ColumnName = name }),
+        DeleteDataExpression { IsAllRows: true } delete => [new(delete.SchemaName, delete.TableName, $"delete every row of {delete.TableName}")],
+        DeleteDataExpression delete => [new(delete.SchemaName, delete.TableName, $"delete rows of {delete.TableName}") { Rows = delete.Rows }],
+        AlterColumnExpression alter => [new(alter.SchemaName, alter.TableName, $"change the type of {Named(alter.SchemaName, alter.TableName)}.\"{alter.Column.Name}\"")
+        {
+            ColumnName = alter.Column.Name,
+            TypeChange = alter,
+        }],
+        ExecuteSqlStatementExpression sql => SqlDataLossScanner.Scan(sql.SqlStatement),
+        ExecuteSqlScriptExpression script when File.Exists(script.SqlScript) => SqlDataLossScanner.Scan(File.ReadAllText(script.SqlScript)),
         _ => [],
     };
 
-    // Values in a delete's WHERE come from the migration's own code; they are quoted, never pasted.
-    private static string Literal(object value) => value switch
-    {
-        string s => Sql.Literal(s),
-        bool b => b ? "1=1" : "1=0",
-        Guid g => Sql.Literal(g.ToString()),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Sql.Literal(value.ToString() ?? ""),
-    };
+    // For people, not for SQL: the guard quotes names through the provider's quoter.
+    private static string Named(string? schema, string table) => string.IsNullOrEmpty(schema) ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using FluentMigrator;
+using FluentMigrator.Expressions;
 using FluentMigrator.Runner;
 
 namespace Migrations.Engine.Providers;
@@ -43,6 +45,13 @@ public interface IDatabaseProvider
 
     /// <summary>A consistent backup into <paramref name="directory"/>; returns its path, or throws <c>BackupFailedException</c>.</summary>
     Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For the data-loss guard: whether <paramref name="expression"/>'s type change would silently
+    /// alter values already in its column on <paramref name="connection"/>, the new type written as
+    /// <paramref name="generator"/> writes it. A change that fails on a value that does not fit loses nothing.
+    /// </summary>
+    bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator);
 
     /// <summary>The connection string with its password and other secrets replaced by <c>***</c>.</summary>
     string Mask(string connectionString);

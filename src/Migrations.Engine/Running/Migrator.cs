@@ -393,7 +393,7 @@ public sealed class Migrator
 
         if (!Options.AllowDataLoss)
         {
-            var guard = new DataLossGuard(run.Connection, JournalSchema is null ? null : "public");
+            var guard = Guard(run);
             var losses = new List<string>();
             foreach (var step in steps)
             {
@@ -415,6 +415,10 @@ public sealed class Migrator
         }
     }
 
+    /// <summary>The guard on our connection, quoting as the run's FluentMigrator generator does.</summary>
+    private DataLossGuard Guard(Run run) =>
+        new(run.Connection, Options.Provider, run.Session().Services.GetRequiredService<IMigrationGenerator>(), JournalSchema is null ? null : "public");
+
     /// <summary>
     /// Hands one migration to FluentMigrator's runner, which runs it in its transaction with its
     /// journal row (or without one, for <see cref="TransactionBehavior.None"/>). On failure the
@@ -424,7 +428,7 @@ public sealed class Migrator
     {
         var session = run.Session();
         session.Statements.Comment($"{step.Info.Name} ({(up ? "up" : "down")}): {step.Info.Description}");
-        foreach (var loss in step.Expressions.SelectMany(DataLossProbes.Of))
+        foreach (var loss in Guard(run).Destructive(step.Expressions))
         {
             session.Statements.Comment($"DESTRUCTIVE: {loss.What}");
         }

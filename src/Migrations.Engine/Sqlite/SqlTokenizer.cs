@@ -1,6 +1,9 @@
 namespace Migrations.Engine.Sqlite;
 
-/// <summary>Splits SQLite DDL into tokens, skipping whitespace and comments.</summary>
+/// <summary>
+/// Splits SQL into tokens, skipping whitespace and comments: SQLite DDL for table rebuilds, and the
+/// raw SQL the data-loss guard scans (hence PostgreSQL's dollar-quoted strings, kept as one token).
+/// </summary>
 public static class SqlTokenizer
 {
     public static IReadOnlyList<SqlToken> Tokenize(string sql)
@@ -35,6 +38,13 @@ public static class SqlTokenizer
                 tokens.Add(new SqlToken(sql[i..Math.Min(end + 1, sql.Length)], i, kind));
                 i = end + 1;
             }
+            else if (c == '$' && DollarTag(sql, i) is { } tag)
+            {
+                var close = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
+                var end = close < 0 ? sql.Length : close + tag.Length;
+                tokens.Add(new SqlToken(sql[i..end], i, SqlTokenKind.String));
+                i = end;
+            }
             else if (char.IsLetter(c) || c == '_')
             {
                 var end = i;
@@ -65,6 +75,21 @@ public static class SqlTokenizer
         }
 
         return tokens;
+    }
+
+    /// <summary>The opening <c>$$</c> or <c>$tag$</c> at <paramref name="start"/>, or null (<c>$1</c> is a parameter).</summary>
+    private static string? DollarTag(string sql, int start)
+    {
+        var end = start + 1;
+        if (end < sql.Length && (char.IsLetter(sql[end]) || sql[end] == '_'))
+        {
+            while (end < sql.Length && (char.IsLetterOrDigit(sql[end]) || sql[end] == '_'))
+            {
+                end++;
+            }
+        }
+
+        return At(sql, end) == '$' ? sql[start..(end + 1)] : null;
     }
 
     private static char At(string sql, int index) => index < sql.Length ? sql[index] : '\0';

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using FluentMigrator;
+using FluentMigrator.Expressions;
 using FluentMigrator.Runner;
 using Microsoft.Data.Sqlite;
 using Migrations.Engine.Providers;
@@ -74,6 +76,9 @@ public sealed class SqliteProvider : IDatabaseProvider
     }
 
     /// <summary>A consistent copy through SQLite's online backup API (not a copy of a file that may be mid-write).</summary>
+    /// <summary>Never: SQLite alters a column by rebuilding its table, which copies every value as it is.</summary>
+    public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) => false;
+
     public async Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken)
     {
         var builder = Builder(connectionString);
