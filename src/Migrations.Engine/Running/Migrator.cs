@@ -348,7 +348,7 @@ public sealed class Migrator
         var current = Prepare(session, step.Info, up);
         if (run.Script is null && !Options.AllowDataLoss && ExpressionFingerprint.Compute(current.Expressions) != ExpressionFingerprint.Compute(step.Expressions))
         {
-            var guard = new DataLossGuard(run.Connection, JournalSchema is null ? null : "public");
+            var guard = Guard(run);
             if ((await guard.MeasureAsync(current.Info, current.Expressions, up, cancellationToken)).ToArray() is { Length: > 0 } losses)
             {
                 throw new DataLossException(
