@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 rid="${1:-linux-x64}"
 out="${PUBLISH_OUTPUT:-artifacts/runner/$rid}"
 rm -rf "$out"
-dotnet publish src/Migrations.Runner/Migrations.Runner.csproj -c Release -r "$rid" --self-contained true \
-  -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none -o "$out" --nologo
+publish() {
+  dotnet publish src/Migrations.Runner/Migrations.Runner.csproj -c Release -r "$rid" --self-contained true \
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none -o "$out" --nologo "$@"
+}
+# ReadyToRun starts faster (an up-to-date run is mostly start-up); it needs the crossgen2 package
+# from the feed, so a machine without it still gets the plain single file.
+publish -p:PublishReadyToRun=true || { echo "publish.sh: ReadyToRun unavailable, publishing without it" >&2; publish; }
 echo "runner published to $out/Migrations.Runner"

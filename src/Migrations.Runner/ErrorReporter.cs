@@ -1,5 +1,5 @@
 using Migrations.Engine;
-using Migrations.Engine.Dialects;
+using Migrations.Engine.Expressions;
 
 namespace Migrations.Runner;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Migrations.Claims.Migrations;
 using Migrations.Claims.Tests.Support;
 using Migrations.Testing;
 
@@ -19,7 +18,7 @@ public sealed class BackfillTests(Provider provider) : ClaimsDatabaseTest(provid
     [SetUp]
     public async Task FillTheBaseline()
     {
-        await MigrateToAsync(Versions.ExistingSchemaBaseline);
+        await MigrateToAsync(ClaimsVersions.ExistingSchemaBaseline);
         foreach (var sql in BaselineRows())
         {
             Db.Execute(sql);
@@ -121,7 +120,7 @@ public sealed class BackfillTests(Provider provider) : ClaimsDatabaseTest(provid
         Assert.That(Db.Count("SELECT count(*) FROM \"ClaimContractor\""), Is.EqualTo(4), "the backfill ran");
 
         // The backfilled rows are derived data: dropping them with their tables is the point of this rollback.
-        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(Versions.ExistingSchemaBaseline);
+        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(ClaimsVersions.ExistingSchemaBaseline);
 
         Assert.That(SchemaSnapshot.Take(Db), Is.EqualTo(schemaAtBaseline));
         Assert.That(SchemaSnapshot.Tables(Db), Has.None.AnyOf("ClaimContractor", "storage_usage", "email_log", "report_queue"));
@@ -133,7 +132,7 @@ public sealed class BackfillTests(Provider provider) : ClaimsDatabaseTest(provid
     {
         await MigrateToLatestAsync();
         var first = BackfilledRows();
-        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(Versions.ClientProConnectionClaimId);
+        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(ClaimsVersions.ClientProConnectionClaimId);
 
         await MigrateToLatestAsync();
 

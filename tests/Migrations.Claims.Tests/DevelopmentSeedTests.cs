@@ -1,5 +1,4 @@
 using System.Globalization;
-using Migrations.Claims.Migrations;
 using Migrations.Claims.Seeding;
 using Migrations.Claims.Tests.Support;
 using Migrations.Testing;
@@ -63,7 +62,7 @@ public sealed class DevelopmentSeedTests(Provider provider) : ClaimsDatabaseTest
     public async Task After_a_rollback_to_the_baseline_seeding_fills_what_is_there_and_logs_the_rest()
     {
         await SeedRunner("Development").MigrateUpAsync();
-        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(Versions.ExistingSchemaBaseline); // the seeded rows of the newer tables go with them
+        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(ClaimsVersions.ExistingSchemaBaseline); // the seeded rows of the newer tables go with them
         var log = new CapturingLogger();
 
         await SeedRunner("Development", log: log).SeedAsync();
@@ -72,7 +71,7 @@ public sealed class DevelopmentSeedTests(Provider provider) : ClaimsDatabaseTest
         Assert.That(SeedChecks.Counts(Db), Is.EquivalentTo(baselineCounts));
         SeedChecks.AssertConsistent(Db);
         Assert.That(log.Lines, Has.Some.Contains("ClientProConnection.claimId is not there yet (added by migration 202601010002): linking demo connections to their claims skipped"));
-        foreach (var (table, version) in new[] { ("email_log", Versions.EmailLog), ("ClaimContractor", Versions.ClaimContractor), ("storage_usage", Versions.StorageUsage), ("report_queue", Versions.ReportQueue) })
+        foreach (var (table, version) in new[] { ("email_log", ClaimsVersions.EmailLog), ("ClaimContractor", ClaimsVersions.ClaimContractor), ("storage_usage", ClaimsVersions.StorageUsage), ("report_queue", ClaimsVersions.ReportQueue) })
         {
             Assert.That(log.Lines, Has.Some.Contains($"Development seed: {table} is not there yet (added by migration {version})"), table);
         }
@@ -82,7 +81,7 @@ public sealed class DevelopmentSeedTests(Provider provider) : ClaimsDatabaseTest
     public async Task Seeded_before_the_later_migrations_the_backfills_and_the_profile_agree_on_the_derived_rows()
     {
         // A developer seeds at the baseline, then pulls the later migrations and migrates with the profile.
-        await SeedRunner("Development").MigrateUpAsync(Versions.ExistingSchemaBaseline);
+        await SeedRunner("Development").MigrateUpAsync(ClaimsVersions.ExistingSchemaBaseline);
         await SeedRunner("Development").MigrateUpAsync();
 
         Assert.That(SeedChecks.Counts(Db), Is.EquivalentTo(ExpectedCounts));

@@ -1,4 +1,3 @@
-using Migrations.Claims.Migrations;
 using Migrations.Claims.Tests.Support;
 using Migrations.Engine.Running;
 using Migrations.Testing;
@@ -16,14 +15,14 @@ public sealed class EnvironmentTests(Provider provider) : ClaimsDatabaseTest(pro
 {
     private static readonly long[] AllVersions =
     [
-        Versions.ExistingSchemaBaseline, Versions.ClientProConnectionClaimId, Versions.EmailLog,
-        Versions.ClaimContractor, Versions.StorageUsage, Versions.ReportQueue,
+        ClaimsVersions.ExistingSchemaBaseline, ClaimsVersions.ClientProConnectionClaimId, ClaimsVersions.EmailLog,
+        ClaimsVersions.ClaimContractor, ClaimsVersions.StorageUsage, ClaimsVersions.ReportQueue,
     ];
 
     [Test]
     public void No_claims_migration_is_tagged()
     {
-        Assert.That(Runner(o => o).Catalog.Versioned.Where(m => m.TagAttributes.Count > 0).Select(m => m.Name), Is.Empty);
+        Assert.That(Runner(o => o).Catalog.Versioned.Where(m => m.TagNames.Count > 0).Select(m => m.Name), Is.Empty);
     }
 
     [TestCase("Development")]

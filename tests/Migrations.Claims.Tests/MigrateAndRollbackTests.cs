@@ -1,4 +1,3 @@
-using Migrations.Claims.Migrations;
 using Migrations.Claims.Tests.Support;
 using Migrations.Testing;
 
@@ -10,8 +9,8 @@ public sealed class MigrateAndRollbackTests(Provider provider) : ClaimsDatabaseT
 {
     private static readonly long[] AllVersions =
     [
-        Versions.ExistingSchemaBaseline, Versions.ClientProConnectionClaimId, Versions.EmailLog,
-        Versions.ClaimContractor, Versions.StorageUsage, Versions.ReportQueue,
+        ClaimsVersions.ExistingSchemaBaseline, ClaimsVersions.ClientProConnectionClaimId, ClaimsVersions.EmailLog,
+        ClaimsVersions.ClaimContractor, ClaimsVersions.StorageUsage, ClaimsVersions.ReportQueue,
     ];
 
     [Test]

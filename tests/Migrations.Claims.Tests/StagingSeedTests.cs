@@ -1,4 +1,3 @@
-using Migrations.Claims.Migrations;
 using Migrations.Claims.Seeding;
 using Migrations.Claims.Tests.Support;
 using Migrations.Testing;
@@ -78,7 +77,7 @@ public sealed class StagingSeedTests(Provider provider) : ClaimsDatabaseTest(pro
     public async Task After_a_rollback_to_the_baseline_seeding_fills_what_is_there_and_logs_the_rest()
     {
         await SeedRunner("Staging", SmallScale).MigrateUpAsync();
-        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(Versions.ExistingSchemaBaseline); // the seeded rows of the newer tables go with them
+        await Runner(o => o with { AllowDataLoss = true }).RollbackToVersionAsync(ClaimsVersions.ExistingSchemaBaseline); // the seeded rows of the newer tables go with them
         var log = new CapturingLogger();
 
         await SeedRunner("Staging", SmallScale, log).SeedAsync();
@@ -96,7 +95,7 @@ public sealed class StagingSeedTests(Provider provider) : ClaimsDatabaseTest(pro
     [Test]
     public async Task Seeded_at_the_baseline_then_migrated_with_the_profile_the_backfilled_rows_are_replaced_not_duplicated()
     {
-        await SeedRunner("Staging", SmallScale).MigrateUpAsync(Versions.ExistingSchemaBaseline);
+        await SeedRunner("Staging", SmallScale).MigrateUpAsync(ClaimsVersions.ExistingSchemaBaseline);
 
         // The backfills turn the staging events and files into ClaimContractor and storage_usage rows
         // (random ids); the profile must find them by claim and organisation before it inserts its own.

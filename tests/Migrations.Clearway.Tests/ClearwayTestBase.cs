@@ -1,5 +1,6 @@
 using System.Globalization;
 using Migrations.Clearway;
+using Migrations.Engine.Authoring;
 using Migrations.Engine.Running;
 using Migrations.Testing;
 
@@ -22,28 +23,28 @@ public abstract class ClearwayTestBase(Provider provider)
     [TearDown]
     public void DropDatabase() => Db.Dispose();
 
-    protected MigrationRunner Runner() => Harness.Runner(Db, typeof(Phase1CoreSchema).Assembly, typeof(Phase1CoreSchema).Namespace);
+    protected Migrator Runner() => Harness.Runner(Db, typeof(Phase1CoreSchema).Assembly, typeof(Phase1CoreSchema).Namespace);
 
-    /// <summary>What the runners made by <see cref="Runner(Func{MigrationRunnerOptions, MigrationRunnerOptions})"/> logged.</summary>
+    /// <summary>What the runners made by <see cref="Runner(Func{MigratorOptions, MigratorOptions})"/> logged.</summary>
     protected CapturingLogger Log { get; private set; } = new();
 
     /// <summary>A runner configured as a pipeline would (tags, environment, profile, scale), logging into <see cref="Log"/>.</summary>
-    protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure)
+    protected Migrator Runner(Func<MigratorOptions, MigratorOptions> configure)
     {
-        var options = new MigrationRunnerOptions
+        var options = new MigratorOptions
         {
-            Dialect = Db.Dialect,
+            Provider = Db.DatabaseProvider,
             ConnectionString = Db.ConnectionString,
             Assemblies = [typeof(Phase1CoreSchema).Assembly],
             Namespace = typeof(Phase1CoreSchema).Namespace,
             DatabaseName = "clearway",
             LockTimeout = TimeSpan.FromSeconds(30),
         };
-        return new MigrationRunner(configure(options), Log);
+        return new Migrator(configure(options), Log);
     }
 
     /// <summary>Runs as the environment <paramref name="environment"/> (its name is its tag), with an optional seeding profile.</summary>
-    protected MigrationRunner In(string? environment, string? profile = null, int seedScale = Migrations.Engine.Builders.RunSettings.DefaultSeedScale) =>
+    protected Migrator In(string? environment, string? profile = null, int seedScale = RunSettings.DefaultSeedScale) =>
         Runner(o => o with
         {
             Environment = environment,

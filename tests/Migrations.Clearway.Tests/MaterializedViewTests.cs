@@ -68,11 +68,11 @@ public sealed class MaterializedViewTests(Provider provider) : ClearwayTestBase(
     {
         await MigrateAsync();
 
-        Assert.That(ViewColumns(ClearwayViews.MonthlyCallSummary), Is.EqualTo(new[]
+        Assert.That(ViewColumns(AddMaterializedViews.MonthlyCallSummary), Is.EqualTo(new[]
         {
             "userId", "month", "call_count", "total_amount", "paid_count", "paid_amount", "outstanding_amount",
         }));
-        Assert.That(ViewColumns(ClearwayViews.FundPerformanceSummary), Is.EqualTo(new[]
+        Assert.That(ViewColumns(AddMaterializedViews.FundPerformanceSummary), Is.EqualTo(new[]
         {
             "userId", "fundName", "call_count", "total_called", "total_paid", "total_outstanding", "first_due_date", "last_due_date",
         }));
@@ -98,7 +98,7 @@ public sealed class MaterializedViewTests(Provider provider) : ClearwayTestBase(
             "fund_performance_summary:fund_performance_summary_user_fund_key",
             "monthly_call_summary:monthly_call_summary_user_month_key",
         }));
-        Assert.That(() => Db.Execute(ClearwayViews.PostgresRefresh), Throws.Nothing);
+        Assert.That(() => Db.Execute(RefreshMaterializedViews.PostgresRefresh), Throws.Nothing);
         Assert.That(() => Db.Execute("REFRESH MATERIALIZED VIEW CONCURRENTLY fund_performance_summary"), Throws.Nothing);
     }
 

@@ -21,7 +21,7 @@ public sealed class SchemaVerificationChecklistTests(Provider provider) : Clearw
         ("Analytics & Reporting", ["ScheduledReport", "ReportExecution"]),
     ];
 
-    private static readonly string[] PerformanceViews = [ClearwayViews.MonthlyCallSummary, ClearwayViews.FundPerformanceSummary];
+    private static readonly string[] PerformanceViews = [AddMaterializedViews.MonthlyCallSummary, AddMaterializedViews.FundPerformanceSummary];
 
     // The seven indexes the seed's rollback block names, with the columns this project gives them.
     private static readonly (string Index, string Table, string[] Columns)[] SeedIndexes =
@@ -118,7 +118,7 @@ public sealed class SchemaVerificationChecklistTests(Provider provider) : Clearw
         if (IsPostgres)
         {
             Assert.That(Db.Query("SELECT typname FROM pg_type WHERE typtype = 'e' ORDER BY typname").Select(r => r[0]),
-                Is.EqualTo(new[] { ClearwayEnums.CapitalCallStatus, ClearwayEnums.DocumentStatus }));
+                Is.EqualTo(new[] { Phase1CoreSchema.CapitalCallStatus, Phase1CoreSchema.DocumentStatus }));
         }
 
         Assert.That(() => Db.Execute("UPDATE \"CapitalCall\" SET \"status\" = 'LOST'"), Throws.InstanceOf<System.Data.Common.DbException>());

@@ -1,6 +1,5 @@
 using Migrations.Engine.Running;
-using Migrations.Filetrack.Migrations;
-using Migrations.Filetrack.Support;
+using Migrations.Filetrack.Seeding;
 using Migrations.Filetrack.Tests.Support;
 using Migrations.Testing;
 
@@ -24,10 +23,10 @@ public sealed class SeedingTests(Provider provider)
     [TearDown]
     public void DropDatabase() => _db.Dispose();
 
-    private MigrationRunner Development(CapturingLogger? logger = null) =>
+    private Migrator Development(CapturingLogger? logger = null) =>
         FiletrackDatabase.Runner(_db, o => o with { Environment = "Development", Tags = ["Development"], Profile = "Development" }, logger);
 
-    private MigrationRunner Staging(int scale = SmallScale, CapturingLogger? logger = null) =>
+    private Migrator Staging(int scale = SmallScale, CapturingLogger? logger = null) =>
         FiletrackDatabase.Runner(_db, o => o with { Environment = "Staging", Tags = ["Staging"], Profile = "Staging", SeedScale = scale }, logger);
 
     private void AssertEveryReferenceHolds()
@@ -190,7 +189,7 @@ public sealed class SeedingTests(Provider provider)
         var runner = profile == "Development" ? Development(logger) : Staging(logger: logger);
         await runner.MigrateUpAsync();
         // The seeded rows go with their tables; this test is about seeding afterwards, not the data-loss guard.
-        await new global::Migrations.Engine.Running.MigrationRunner(runner.Options with { AllowDataLoss = true }).RollbackToVersionAsync(FiletrackDatabase.MasterVersion);
+        await new Migrator(runner.Options with { AllowDataLoss = true }).RollbackToVersionAsync(FiletrackDatabase.MasterVersion);
 
         await runner.SeedAsync();
         await runner.SeedAsync();
@@ -212,7 +211,7 @@ public sealed class SeedingTests(Provider provider)
         var logger = new CapturingLogger();
         var runner = profile == "Development" ? Development(logger) : Staging(logger: logger);
         await runner.MigrateUpAsync();
-        await new global::Migrations.Engine.Running.MigrationRunner(runner.Options with { AllowDataLoss = true }).RollbackToVersionAsync(0);
+        await new Migrator(runner.Options with { AllowDataLoss = true }).RollbackToVersionAsync(0);
 
         var result = await runner.SeedAsync();
 

@@ -5,36 +5,38 @@ using Migrations.Testing;
 
 namespace Migrations.Junkquote.Tests;
 
-/// <summary>The runner over junkquote's migrations, and SQL helpers the suites share.</summary>
+/// <summary>
+/// The runner over junkquote's migrations and profiles (the whole assembly, as the real runner
+/// loads it: migrations in Migrations/, profiles in Seeding/), and SQL helpers the suites share.
+/// </summary>
 public static class JunkquoteDatabase
 {
-    public static MigrationRunner Runner(TestDatabase db) =>
-        Harness.Runner(db, typeof(Baseline).Assembly, typeof(Baseline).Namespace);
+    public static Migrator Runner(TestDatabase db) =>
+        Harness.Runner(db, typeof(Baseline).Assembly);
 
     /// <summary>A runner with options (environment, tags, profile, seed scale) and, optionally, a logger that keeps the run's log lines.</summary>
-    public static MigrationRunner Runner(TestDatabase db, Func<MigrationRunnerOptions, MigrationRunnerOptions> configure, ILogger? logger = null)
+    public static Migrator Runner(TestDatabase db, Func<MigratorOptions, MigratorOptions> configure, ILogger? logger = null)
     {
-        var options = new MigrationRunnerOptions
+        var options = new MigratorOptions
         {
-            Dialect = db.Dialect,
+            Provider = db.DatabaseProvider,
             ConnectionString = db.ConnectionString,
             Assemblies = [typeof(Baseline).Assembly],
-            Namespace = typeof(Baseline).Namespace,
             DatabaseName = "junkquote",
             LockTimeout = TimeSpan.FromSeconds(30),
         };
-        return new MigrationRunner(configure(options), logger);
+        return new Migrator(configure(options), logger);
     }
 
     /// <summary>
     /// A runner for one seeding profile (Development or Staging). It allows data loss: the tests that
     /// use it roll back over the rows they seeded, which the engine otherwise refuses (--allow-data-loss).
     /// </summary>
-    public static MigrationRunner Profile(TestDatabase db, string profile, int seedScale = 1000, ILogger? logger = null) =>
+    public static Migrator Profile(TestDatabase db, string profile, int seedScale = 1000, ILogger? logger = null) =>
         Runner(db, o => o with { Profile = profile, Environment = profile, Tags = [profile], SeedScale = seedScale, AllowDataLoss = true }, logger);
 
     /// <summary>A runner for tests that roll back over rows they wrote themselves (--allow-data-loss).</summary>
-    public static MigrationRunner RollingBack(TestDatabase db) => Runner(db, o => o with { AllowDataLoss = true });
+    public static Migrator RollingBack(TestDatabase db) => Runner(db, o => o with { AllowDataLoss = true });
 
     /// <summary>A fresh UUID as a SQL literal, the same on both providers.</summary>
     public static string NewId(out Guid id)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Runner.Fixtures;
 

@@ -14,6 +14,9 @@ public sealed class RunnerProcess
 
     public static string FixturesDll => Path.Combine(AppContext.BaseDirectory, "Migrations.Runner.Fixtures.dll");
 
+    /// <summary>A migrations assembly written against FluentMigrator alone, as a team outside this repository would.</summary>
+    public static string StorefrontDll => Path.Combine(AppContext.BaseDirectory, "Storefront.Data.dll");
+
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
     {
         public string All => StandardOutput + StandardError;

@@ -7,19 +7,19 @@ namespace Migrations.Testing;
 /// <summary>Builds runners over a test database for the migrations of one namespace, as a pipeline would configure them.</summary>
 public static class Harness
 {
-    public static MigrationRunner Runner(TestDatabase database, Assembly assembly, string? migrationsNamespace = null,
-        Func<MigrationRunnerOptions, MigrationRunnerOptions>? configure = null, Microsoft.Extensions.Logging.ILogger? logger = null)
+    public static Migrator Runner(TestDatabase database, Assembly assembly, string? migrationsNamespace = null,
+        Func<MigratorOptions, MigratorOptions>? configure = null, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
-        var options = new MigrationRunnerOptions
+        var options = new MigratorOptions
         {
-            Dialect = database.Dialect,
+            Provider = database.DatabaseProvider,
             ConnectionString = database.ConnectionString,
             Assemblies = [assembly],
             Namespace = migrationsNamespace,
             DatabaseName = "test",
             LockTimeout = TimeSpan.FromSeconds(30),
         };
-        return new MigrationRunner(configure is null ? options : configure(options), logger);
+        return new Migrator(configure is null ? options : configure(options), logger);
     }
 
     /// <summary>The versions in the journal, oldest first.</summary>
@@ -38,10 +38,10 @@ public static class Harness
     /// snapshot, migrate one more, roll back one, and the snapshot must be exactly the same.
     /// Returns the versions checked.
     /// </summary>
-    public static async Task<IReadOnlyList<long>> AssertEveryStepReversibleAsync(TestDatabase database, MigrationRunner runner)
+    public static async Task<IReadOnlyList<long>> AssertEveryStepReversibleAsync(TestDatabase database, Migrator runner)
     {
         // This checks schemas, not the data-loss guard: seed rows a migration inserts may be dropped on the way back.
-        runner = new MigrationRunner(runner.Options with { AllowDataLoss = true });
+        runner = new Migrator(runner.Options with { AllowDataLoss = true });
         var versions = runner.Catalog.Versioned.Where(runner.IsSelected).Select(m => m.Version).ToArray();
         var before = SchemaSnapshot.Take(database);
         foreach (var version in versions)

@@ -1,6 +1,6 @@
-using Migrations.Engine.Dialects;
-using Migrations.Engine.Dialects.Postgres;
-using Migrations.Engine.Dialects.Sqlite;
+using Migrations.Engine.Postgres;
+using Migrations.Engine.Providers;
+using Migrations.Engine.Sqlite;
 using Npgsql;
 using Microsoft.Data.Sqlite;
 
@@ -24,7 +24,7 @@ public sealed class TestDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public IDatabaseDialect Dialect => Provider == Provider.Postgres ? new PostgresDialect() : new SqliteDialect();
+    public IDatabaseProvider DatabaseProvider => Provider == Provider.Postgres ? new PostgresProvider() : new SqliteProvider();
 
     /// <summary>The SQLite file's path (SQLite only).</summary>
     public string FilePath => new SqliteConnectionStringBuilder(ConnectionString).DataSource;

@@ -26,17 +26,17 @@ public abstract class WorkspaceFixture(Provider provider)
 
     // These tests check what Down() restores, so they roll back over data on purpose; the data-loss
     // guard that would otherwise stop them is tested in the engine suite.
-    protected MigrationRunner Runner() =>
+    protected Migrator Runner() =>
         Harness.Runner(Db, typeof(M0001_InitCore).Assembly, typeof(M0001_InitCore).Namespace, o => o with { AllowDataLoss = true });
 
     /// <summary>The lines the run logged (the profiles' skip messages among them).</summary>
     protected List<string> LogLines { get; } = [];
 
     /// <summary>A runner configured like a pipeline's for one environment, logging into <see cref="LogLines"/>.</summary>
-    protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure) =>
-        new(configure(new MigrationRunnerOptions
+    protected Migrator Runner(Func<MigratorOptions, MigratorOptions> configure) =>
+        new(configure(new MigratorOptions
         {
-            Dialect = Db.Dialect,
+            Provider = Db.DatabaseProvider,
             ConnectionString = Db.ConnectionString,
             Assemblies = [typeof(M0001_InitCore).Assembly],
             Namespace = typeof(M0001_InitCore).Namespace,
@@ -46,7 +46,7 @@ public abstract class WorkspaceFixture(Provider provider)
         }), new ListLogger(LogLines));
 
     /// <summary>A runner for an environment: its name is its one tag, as the runner's configuration maps it.</summary>
-    protected MigrationRunner EnvironmentRunner(string? environment, string? profile = null, int? seedScale = null) =>
+    protected Migrator EnvironmentRunner(string? environment, string? profile = null, int? seedScale = null) =>
         Runner(o => o with
         {
             Environment = environment,

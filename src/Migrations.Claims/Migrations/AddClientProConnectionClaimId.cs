@@ -1,5 +1,5 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Claims.Migrations;
 
@@ -9,7 +9,7 @@ namespace Migrations.Claims.Migrations;
 /// default for an optional relation is ON DELETE SET NULL ON UPDATE CASCADE, so deleting a claim
 /// detaches its connections instead of deleting them.
 /// </summary>
-[Migration(Versions.ClientProConnectionClaimId, "Schema Drift 1: ClientProConnection.claimId references claims")]
+[Migration(ClaimsVersions.ClientProConnectionClaimId, "Schema Drift 1: ClientProConnection.claimId references claims")]
 public sealed class AddClientProConnectionClaimId : Migration
 {
     public override void Up()

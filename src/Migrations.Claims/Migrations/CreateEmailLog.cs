@@ -1,4 +1,4 @@
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Claims.Migrations;
 
@@ -9,7 +9,7 @@ namespace Migrations.Claims.Migrations;
 /// not the table). The model declares no relations, so reportId and claimId carry no foreign keys:
 /// a log line outlives the report or claim it was about.
 /// </summary>
-[Migration(Versions.EmailLog, "Schema Drift 2: email_log table (code's email_logs)")]
+[Migration(ClaimsVersions.EmailLog, "Schema Drift 2: email_log table (code's email_logs)")]
 public sealed class CreateEmailLog : Migration
 {
     public override void Up()

@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Claims.Migrations;
 
@@ -8,7 +9,7 @@ namespace Migrations.Claims.Migrations;
 /// references (a queue entry may outlive its report). Its status takes Feature 1's four queue
 /// states, enforced as they are on ai_reports.
 /// </summary>
-[Migration(Versions.ReportQueue, "Future Improvement 3: report_queue table")]
+[Migration(ClaimsVersions.ReportQueue, "Future Improvement 3: report_queue table")]
 public sealed class CreateReportQueue : Migration
 {
     public override void Up()

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Claims.Migrations;
 
@@ -10,7 +11,7 @@ namespace Migrations.Claims.Migrations;
 /// them (see docs/databases/claims.md). Names follow Prisma's conventions, as the seed's schema
 /// is a Prisma schema: "{table}_pkey", "{table}_{column}_fkey", "{table}_{columns}_idx".
 /// </summary>
-[Migration(Versions.ExistingSchemaBaseline, "No Migrations Needed: existing claims, trades and portal tables")]
+[Migration(ClaimsVersions.ExistingSchemaBaseline, "No Migrations Needed: existing claims, trades and portal tables")]
 public sealed class ExistingSchemaBaseline : Migration
 {
     public override void Up()

@@ -1,4 +1,6 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 using static Migrations.Claims.Seeding.DemoData;
 
 namespace Migrations.Claims.Seeding;
@@ -10,7 +12,7 @@ namespace Migrations.Claims.Seeding;
 /// rollback) each part whose table or column is not there yet is skipped with a log line.
 /// </summary>
 [Profile("Development")]
-public sealed class DevelopmentSeed : SeedProfile
+public sealed class DevelopmentSeed(ILogger<DevelopmentSeed> logger) : SeedProfile(logger)
 {
     protected override string ProfileName => "Development";
 

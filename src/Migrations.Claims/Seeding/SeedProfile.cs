@@ -1,5 +1,5 @@
-using Migrations.Claims.Migrations;
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
 
 namespace Migrations.Claims.Seeding;
 
@@ -7,28 +7,29 @@ namespace Migrations.Claims.Seeding;
 /// What both seeding profiles share: they run after every migrate with their profile (and on
 /// <c>seed</c>), never journaled, so they must work on whatever version the database is at. Each
 /// part asks the live database whether its table (or column) is there and, if not, skips with a
-/// log line naming the migration that adds it.
+/// log line naming the migration that adds it. FluentMigrator makes profiles through dependency
+/// injection, so the run's logger comes in through the constructor.
 /// </summary>
-public abstract class SeedProfile : Migration
+public abstract class SeedProfile(ILogger logger) : Migration
 {
     /// <summary>The migration that creates each table (or column, as "table.column") a seed writes.</summary>
     private static readonly Dictionary<string, long> AddedBy = new(StringComparer.Ordinal)
     {
-        ["claims"] = Versions.ExistingSchemaBaseline,
-        ["tradesCompany"] = Versions.ExistingSchemaBaseline,
-        ["ClientProConnection"] = Versions.ExistingSchemaBaseline,
-        ["ai_reports"] = Versions.ExistingSchemaBaseline,
-        ["ClaimTimelineEvent"] = Versions.ExistingSchemaBaseline,
-        ["PortalLink"] = Versions.ExistingSchemaBaseline,
-        ["claim_events"] = Versions.ExistingSchemaBaseline,
-        ["email_queue"] = Versions.ExistingSchemaBaseline,
-        ["branding_uploads"] = Versions.ExistingSchemaBaseline,
-        ["claim_documents"] = Versions.ExistingSchemaBaseline,
-        ["ClientProConnection.claimId"] = Versions.ClientProConnectionClaimId,
-        ["email_log"] = Versions.EmailLog,
-        ["ClaimContractor"] = Versions.ClaimContractor,
-        ["storage_usage"] = Versions.StorageUsage,
-        ["report_queue"] = Versions.ReportQueue,
+        ["claims"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["tradesCompany"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["ClientProConnection"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["ai_reports"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["ClaimTimelineEvent"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["PortalLink"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["claim_events"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["email_queue"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["branding_uploads"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["claim_documents"] = ClaimsVersions.ExistingSchemaBaseline,
+        ["ClientProConnection.claimId"] = ClaimsVersions.ClientProConnectionClaimId,
+        ["email_log"] = ClaimsVersions.EmailLog,
+        ["ClaimContractor"] = ClaimsVersions.ClaimContractor,
+        ["storage_usage"] = ClaimsVersions.StorageUsage,
+        ["report_queue"] = ClaimsVersions.ReportQueue,
     };
 
     /// <summary>The profile's name in its log lines.</summary>
@@ -62,4 +63,7 @@ public abstract class SeedProfile : Migration
         Log($"{ProfileName} seed: {table}.{column} is not there yet (added by migration {AddedBy[$"{table}.{column}"]}): {what} skipped");
         return false;
     }
+
+    /// <summary>Writes a line to the run's log, for example why a part of the seed was skipped.</summary>
+    protected void Log(string message) => logger.LogInformation("{Message}", message);
 }

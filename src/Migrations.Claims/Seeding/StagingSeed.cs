@@ -1,4 +1,6 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Claims.Seeding;
 
@@ -8,10 +10,11 @@ namespace Migrations.Claims.Seeding;
 /// <c>Bulk</c> (binary COPY on PostgreSQL, one prepared INSERT on SQLite). It first deletes what a
 /// previous Staging seed generated (its "stg-" / "5a9e0000-" key space, children first), then
 /// inserts parents before children, so seeding twice gives the same rows. Tables an older schema
-/// does not have yet are skipped with a log line.
+/// does not have yet are skipped with a log line. The scale is the run's <c>--seed-scale</c>, given
+/// through the constructor (FluentMigrator makes profiles through dependency injection).
 /// </summary>
 [Profile("Staging")]
-public sealed class StagingSeed : SeedProfile
+public sealed class StagingSeed(RunSettings run, ILogger<StagingSeed> logger) : SeedProfile(logger)
 {
     private const string Text = "stg-%";
 
@@ -24,7 +27,7 @@ public sealed class StagingSeed : SeedProfile
             return;
         }
 
-        var data = new StagingData(Run.SeedScale);
+        var data = new StagingData(run.SeedScale);
         Log($"Staging seed: scale {data.Scale}: {data.Scale} claim events, {data.Claims} claims, {data.Companies} trades companies, {data.Organisations} organisations");
 
         var has = new[]

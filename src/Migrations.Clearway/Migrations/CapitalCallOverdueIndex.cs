@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using FluentMigrator;
+using FluentMigrator.Postgres;
 
 namespace Migrations.Clearway;
 

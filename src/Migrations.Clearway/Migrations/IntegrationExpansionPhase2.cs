@@ -1,5 +1,7 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using FluentMigrator.Postgres;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Clearway;
 
@@ -18,6 +20,15 @@ public sealed class IntegrationExpansionPhase2 : Migration
         DROP TABLE IF EXISTS "SignatureRequest" CASCADE;
         DROP TABLE IF EXISTS "AccountingTransaction" CASCADE;
         DROP TABLE IF EXISTS "AccountingConnection" CASCADE;
+        """;
+
+    /// <summary>The same block for SQLite, which has no CASCADE on DROP TABLE.</summary>
+    public const string SqliteRollbackSql = """
+        DROP TABLE IF EXISTS "WebhookDelivery";
+        DROP TABLE IF EXISTS "WebhookEndpoint";
+        DROP TABLE IF EXISTS "SignatureRequest";
+        DROP TABLE IF EXISTS "AccountingTransaction";
+        DROP TABLE IF EXISTS "AccountingConnection";
         """;
 
     public override void Up()
@@ -97,5 +108,9 @@ public sealed class IntegrationExpansionPhase2 : Migration
             .WithOptions().Filter("\"succeeded\" = false AND \"nextRetryAt\" IS NOT NULL");
     }
 
-    public override void Down() => SeedRollback.Run(this, SeedRollbackSql);
+    public override void Down()
+    {
+        IfDatabase("postgres").Execute.Sql(SeedRollbackSql);
+        IfDatabase("sqlite").Execute.Sql(SqliteRollbackSql);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Clearway;
 
@@ -8,14 +9,27 @@ namespace Migrations.Clearway;
 /// seed names the four tables only, so their columns model what the app does (users of an
 /// organization upload capital call notices; extraction turns each document into a capital call).
 /// Ids are text filled by the application (Prisma cuid), as in the Prisma schema the seed refers to.
+/// <para>
+/// The status vocabularies follow the application's Prisma enums (the seed names none): PostgreSQL
+/// gets enum types, SQLite a CHECK on each column. They live here, as constants, because this
+/// migration is applied: what it created must not change when the code is edited later.
+/// </para>
 /// </summary>
 [Migration(ClearwayVersions.Phase1CoreSchema, "Phase 1 core MVP tables: User, Organization, Document, CapitalCall (history 1.0.0 Initial Schema)")]
 public sealed class Phase1CoreSchema : Migration
 {
+    public const string DocumentStatus = "DocumentStatus";
+
+    public const string CapitalCallStatus = "CapitalCallStatus";
+
     public override void Up()
     {
-        Create.Enum(ClearwayEnums.DocumentStatus).WithValues(ClearwayEnums.DocumentStatusValues);
-        Create.Enum(ClearwayEnums.CapitalCallStatus).WithValues(ClearwayEnums.CapitalCallStatusValues);
+        // New arrays on every call: nothing outside can edit the values this migration writes.
+        string[] documentStatusValues = ["PENDING", "PROCESSING", "PROCESSED", "FAILED"];
+        string[] capitalCallStatusValues = ["PENDING_REVIEW", "APPROVED", "REJECTED", "PAID"];
+
+        Create.Enum(DocumentStatus).WithValues(documentStatusValues);
+        Create.Enum(CapitalCallStatus).WithValues(capitalCallStatusValues);
 
         Create.Table("Organization")
             .WithColumn("id").AsString().PrimaryKey()
@@ -40,7 +54,7 @@ public sealed class Phase1CoreSchema : Migration
             .WithColumn("fileUrl").AsString()
             .WithColumn("fileSize").AsInt64()
             .WithColumn("mimeType").AsString(100)
-            .WithColumn("status").AsEnum(ClearwayEnums.DocumentStatus, ClearwayEnums.DocumentStatusValues).WithDefaultValue("PENDING").Indexed()
+            .WithColumn("status").AsEnum(DocumentStatus, documentStatusValues).WithDefaultValue("PENDING").Indexed()
             .WithColumn("uploadedAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)
             .WithColumn("userId").AsString().ForeignKey("User", "id").OnDelete(Rule.Cascade).Indexed()
             .WithColumn("organizationId").AsString().Nullable().ForeignKey("Organization", "id").OnDelete(Rule.SetNull);
@@ -56,7 +70,7 @@ public sealed class Phase1CoreSchema : Migration
             .WithColumn("amountDue").AsDecimal(15, 2).Check("\"amountDue\" >= 0")
             .WithColumn("currency").AsString(3).WithDefaultValue("USD")
             .WithColumn("dueDate").AsDateTime().Indexed()
-            .WithColumn("status").AsEnum(ClearwayEnums.CapitalCallStatus, ClearwayEnums.CapitalCallStatusValues).WithDefaultValue("PENDING_REVIEW")
+            .WithColumn("status").AsEnum(CapitalCallStatus, capitalCallStatusValues).WithDefaultValue("PENDING_REVIEW")
             .WithColumn("bankDetails").AsCustom("jsonb").Nullable()
             .WithColumn("extractionConfidence").AsDouble().Nullable()
             .WithColumn("approvedAt").AsDateTime().Nullable()
@@ -71,7 +85,7 @@ public sealed class Phase1CoreSchema : Migration
         Delete.Table("Document");
         Delete.Table("User");
         Delete.Table("Organization");
-        Delete.Enum(ClearwayEnums.CapitalCallStatus);
-        Delete.Enum(ClearwayEnums.DocumentStatus);
+        Delete.Enum(CapitalCallStatus);
+        Delete.Enum(DocumentStatus);
     }
 }

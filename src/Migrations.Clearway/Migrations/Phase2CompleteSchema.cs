@@ -1,5 +1,7 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using FluentMigrator.Postgres;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Clearway;
 
@@ -36,6 +38,29 @@ public sealed class Phase2CompleteSchema : Migration
         DROP TABLE IF EXISTS "Payment" CASCADE;
         """;
 
+    /// <summary>The same block for SQLite, which has no CASCADE on DROP TABLE.</summary>
+    public const string SqliteRollbackSql = """
+        DROP TABLE IF EXISTS "ReportExecution";
+        DROP TABLE IF EXISTS "ScheduledReport";
+        DROP TABLE IF EXISTS "SSOConnection";
+        DROP TABLE IF EXISTS "OrganizationInvite";
+        DROP TABLE IF EXISTS "OrganizationRole";
+        DROP TABLE IF EXISTS "OrganizationMember";
+        DROP TABLE IF EXISTS "DataProcessingAgreement";
+        DROP TABLE IF EXISTS "LegalHold";
+        DROP TABLE IF EXISTS "AuditLog";
+        DROP TABLE IF EXISTS "WebhookLog";
+        DROP TABLE IF EXISTS "UnmappedInvestor";
+        DROP TABLE IF EXISTS "FundAdminSync";
+        DROP TABLE IF EXISTS "FundMapping";
+        DROP TABLE IF EXISTS "InvestorMapping";
+        DROP TABLE IF EXISTS "FundAdminConnection";
+        DROP TABLE IF EXISTS "FundAdministrator";
+        DROP TABLE IF EXISTS "StatementReconciliation";
+        DROP TABLE IF EXISTS "BankAccount";
+        DROP TABLE IF EXISTS "Payment";
+        """;
+
     public override void Up()
     {
         PaymentProcessing();
@@ -45,7 +70,11 @@ public sealed class Phase2CompleteSchema : Migration
         AnalyticsAndReporting();
     }
 
-    public override void Down() => SeedRollback.Run(this, SeedRollbackSql);
+    public override void Down()
+    {
+        IfDatabase("postgres").Execute.Sql(SeedRollbackSql);
+        IfDatabase("sqlite").Execute.Sql(SqliteRollbackSql);
+    }
 
     private void PaymentProcessing()
     {
@@ -270,7 +299,7 @@ public sealed class Phase2CompleteSchema : Migration
             .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
         // One pending invitation per address and organization; accepted ones are history.
         Create.Index("OrganizationInvite_pending_email_key").OnTable("OrganizationInvite").OnColumn("organizationId").Ascending().OnColumn("email").Ascending()
-            .WithOptions().Unique().Filter("\"acceptedAt\" IS NULL");
+            .WithOptions().Unique().WithOptions().Filter("\"acceptedAt\" IS NULL");
 
         Create.Table("SSOConnection")
             .WithColumn("id").AsString().PrimaryKey()

@@ -1,4 +1,4 @@
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Clearway;
 
@@ -11,7 +11,24 @@ namespace Migrations.Clearway;
 [Maintenance(MigrationStage.AfterAll)]
 public sealed class RefreshMaterializedViews : Migration
 {
-    public override void Up() => IfDatabase("postgres").Execute.Sql(ClearwayViews.PostgresRefresh);
+    /// <summary>
+    /// Refreshes both views without blocking readers, skipping any that does not exist yet (a run
+    /// stopped at an earlier target). A host that cannot run the runner can execute this SQL hourly.
+    /// </summary>
+    public const string PostgresRefresh = """
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM pg_matviews WHERE schemaname = 'public' AND matviewname = 'monthly_call_summary') THEN
+                REFRESH MATERIALIZED VIEW CONCURRENTLY public.monthly_call_summary;
+            END IF;
+            IF EXISTS (SELECT 1 FROM pg_matviews WHERE schemaname = 'public' AND matviewname = 'fund_performance_summary') THEN
+                REFRESH MATERIALIZED VIEW CONCURRENTLY public.fund_performance_summary;
+            END IF;
+        END
+        $$;
+        """;
+
+    public override void Up() => IfDatabase("postgres").Execute.Sql(PostgresRefresh);
 
     public override void Down()
     {

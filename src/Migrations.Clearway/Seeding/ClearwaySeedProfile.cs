@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Reflection;
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Clearway;
 
@@ -8,8 +11,12 @@ namespace Migrations.Clearway;
 /// and skip, with a log line, every table that is not there yet (a database rolled back to an
 /// earlier version) or lacks a column they fill, and every table whose parent was skipped, so
 /// seeding an older schema fills what it can and never fails on what it cannot.
+/// <para>
+/// FluentMigrator creates profiles through dependency injection, so each one takes the run's
+/// logger in its constructor; a skip is one line there, prefixed with the profile's name.
+/// </para>
 /// </summary>
-public abstract class ClearwaySeedProfile : Migration
+public abstract class ClearwaySeedProfile(ILogger logger) : Migration
 {
     /// <summary>The batch that creates each table the profiles fill, for the skip messages.</summary>
     private static readonly Dictionary<string, long> CreatedBy = new(StringComparer.Ordinal)
@@ -102,6 +109,9 @@ public abstract class ClearwaySeedProfile : Migration
         }
     }
 
+    /// <summary>One line in the run's log, e.g. <c>DevelopmentDemoData: skipped "Payment": ...</c>.</summary>
+    protected void Log(string message) => logger.LogInformation("{Profile}: {Message}", GetType().Name, message);
+
     private bool Skip(string table, string why)
     {
         _skipped.Add(table);
@@ -110,5 +120,5 @@ public abstract class ClearwaySeedProfile : Migration
     }
 
     private static string Batch(string table) =>
-        CreatedBy.TryGetValue(table, out var version) ? version.ToString(System.Globalization.CultureInfo.InvariantCulture) : "a later version";
+        CreatedBy.TryGetValue(table, out var version) ? version.ToString(CultureInfo.InvariantCulture) : "a later version";
 }

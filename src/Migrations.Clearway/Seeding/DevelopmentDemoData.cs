@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
 
 namespace Migrations.Clearway;
 
@@ -12,7 +13,7 @@ namespace Migrations.Clearway;
 /// yet are skipped with a log line (<see cref="ClearwaySeedProfile"/>).
 /// </summary>
 [Profile("Development")]
-public sealed class DevelopmentDemoData : ClearwaySeedProfile
+public sealed class DevelopmentDemoData(ILogger<DevelopmentDemoData> logger) : ClearwaySeedProfile(logger)
 {
     private const string Northwind = "dev-org-northwind";
     private const string Harbor = "dev-org-harbor";

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Clearway;
 
@@ -7,7 +9,7 @@ namespace Migrations.Clearway;
 /// The Staging profile: volume data for load tests, generated from the row number alone (no
 /// randomness), so every run with the same <c>--seed-scale</c> produces the same rows.
 /// <list type="bullet">
-/// <item><c>Document</c>, <c>CapitalCall</c> and <c>AuditLog</c>: exactly <c>Run.SeedScale</c> rows each
+/// <item><c>Document</c>, <c>CapitalCall</c> and <c>AuditLog</c>: exactly <c>--seed-scale</c> rows each
 /// (one notice per call, one "capital_call.created" audit entry per call);</item>
 /// <item><c>User</c>, <c>BankAccount</c>, <c>OrganizationMember</c>: scale / 20 (each investor has about 20 calls);</item>
 /// <item><c>Organization</c>: scale / 1000 (at least one);</item>
@@ -19,7 +21,7 @@ namespace Migrations.Clearway;
 /// gives the same rows, and rows that are not <c>stg-</c> are never touched.
 /// </summary>
 [Profile("Staging")]
-public sealed class StagingVolumeData : ClearwaySeedProfile
+public sealed class StagingVolumeData(RunSettings run, ILogger<StagingVolumeData> logger) : ClearwaySeedProfile(logger)
 {
     public const string Prefix = "stg-";
 
@@ -51,7 +53,7 @@ public sealed class StagingVolumeData : ClearwaySeedProfile
 
     protected override void Seed()
     {
-        var scale = Math.Max(1, Run.SeedScale);
+        var scale = Math.Max(1, run.SeedScale);
         var organizations = Organizations(scale);
         var users = Users(scale);
 

@@ -1,9 +1,8 @@
-namespace Migrations.Engine;
+namespace Migrations.Engine.Authoring;
 
 /// <summary>
-/// Says that rolling this migration back loses data on purpose (for example, rows Up() created
-/// from other data). The data-loss guard then refuses the rollback unless data loss is allowed,
-/// and shows this reason, whether or not it can measure the loss.
+/// Marks a migration whose Down() deliberately loses data (a merge that cannot be split again);
+/// the data-loss guard then lists it and asks for <c>--allow-data-loss</c> before a rollback.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class LosesDataOnRollbackAttribute(string reason) : Attribute

@@ -1,6 +1,6 @@
 namespace Migrations.Engine;
 
-/// <summary>The base of every error the engine raises on purpose; the host maps each kind to an exit code.</summary>
+/// <summary>The base of every error the engine throws on purpose: its message is one line a user can act on.</summary>
 public class MigrationException : Exception
 {
     public MigrationException(string message)
@@ -8,8 +8,8 @@ public class MigrationException : Exception
     {
     }
 
-    public MigrationException(string message, Exception inner)
-        : base(message, inner)
+    public MigrationException(string message, Exception innerException)
+        : base(message, innerException)
     {
     }
 }

@@ -1,16 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using FluentMigrator.Expressions;
+
 namespace Migrations.Engine.Expressions;
 
-/// <summary>A PostgreSQL enum type. Dialects without enum types create nothing; columns of it get a CHECK.</summary>
-public sealed record CreateEnumExpression(string? SchemaName, string EnumName, IReadOnlyList<string> Values) : MigrationExpression
+/// <summary><c>CREATE TYPE "Name" AS ENUM (...)</c> on PostgreSQL; nothing on SQLite.</summary>
+public sealed class CreateEnumExpression : ExtendedExpression, ISchemaExpression, IValidatableObject
 {
-    public override IEnumerable<string> Validate()
+    public string? SchemaName { get; set; }
+
+    [Required]
+    public string TypeName { get; set; } = "";
+
+    public IReadOnlyList<string> Values { get; set; } = [];
+
+    public override string Operation => $"create enum {TypeName}";
+
+    protected override void Dispatch(IExtendedProcessor processor) => processor.Process(this);
+
+    public override IMigrationExpression Reverse() => new DeleteEnumExpression { SchemaName = SchemaName, TypeName = TypeName };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = Required(EnumName, "enum name").Concat(RequiredList(Values, $"values of enum \"{EnumName}\"")).ToList();
-        errors.AddRange(Values.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => $"enum \"{EnumName}\" lists \"{g.Key}\" twice"));
-        return errors;
+        if (Values.Count == 0)
+        {
+            yield return new ValidationResult($"enum {TypeName} has no values: add .WithValues(...)");
+        }
     }
-
-    public override MigrationExpression Reverse() => new DeleteEnumExpression(SchemaName, EnumName);
-
-    public override string Describe() => $"create enum {Qualified(SchemaName, EnumName)}";
 }

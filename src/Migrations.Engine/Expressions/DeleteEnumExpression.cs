@@ -1,8 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+using FluentMigrator.Expressions;
+
 namespace Migrations.Engine.Expressions;
 
-public sealed record DeleteEnumExpression(string? SchemaName, string EnumName) : MigrationExpression
+/// <summary><c>DROP TYPE "Name"</c> on PostgreSQL; nothing on SQLite.</summary>
+public sealed class DeleteEnumExpression : ExtendedExpression, ISchemaExpression
 {
-    public override IEnumerable<string> Validate() => Required(EnumName, "enum name");
+    public string? SchemaName { get; set; }
 
-    public override string Describe() => $"delete enum {Qualified(SchemaName, EnumName)}";
+    [Required]
+    public string TypeName { get; set; } = "";
+
+    public override string Operation => $"drop enum {TypeName}";
+
+    protected override void Dispatch(IExtendedProcessor processor) => processor.Process(this);
 }

@@ -3,7 +3,7 @@ namespace Migrations.Engine.Journal;
 /// <summary>One applied migration as the journal records it.</summary>
 public sealed record JournalEntry(long Version, DateTime? AppliedOn, string? Description)
 {
-    /// <summary>SHA-256 of the migration's canonical expressions; see <see cref="MigrationChecksum"/>.</summary>
+    /// <summary>SHA-256 of the migration's canonical expressions; see ExpressionFingerprint.</summary>
     public string? Checksum { get; init; }
 
     public long? DurationMs { get; init; }

@@ -1,3 +1,5 @@
+using Migrations.Engine.Planning;
+
 namespace Migrations.Engine.Running;
 
 /// <summary>What a run did: the migrations applied or undone, with their durations, and those skipped for their tags.</summary>

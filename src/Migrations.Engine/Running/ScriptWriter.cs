@@ -1,25 +1,36 @@
 using System.Text;
-using Migrations.Engine.Dialects;
 
 namespace Migrations.Engine.Running;
 
 /// <summary>Collects the statements of a scripted run as SQL a person can review and psql or sqlite3 can run.</summary>
-public sealed class ScriptWriter(SqlQuoter quoter)
+public sealed class ScriptWriter
 {
     private readonly StringBuilder _text = new();
 
+    public ScriptWriter(string title) => Comment($"{title}, generated {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
+
     public void Comment(string line) => _text.Append("-- ").AppendLine(line);
 
-    public void Add(SqlStatement statement)
-    {
-        var sql = statement.Sql;
-        // Parameters become literals through the dialect's quoting; longer names first so @a never eats @ab.
-        foreach (var (name, value) in statement.Parameters.OrderByDescending(p => p.Key.Length))
-        {
-            sql = sql.Replace("@" + name, quoter.QuoteValue(value), StringComparison.Ordinal);
-        }
+    /// <summary>Statements, each ended with <c>;</c> (one that opens with a comment too).</summary>
+    public void AddAll(IEnumerable<string> statements) => AddAll(statements.Select(s => new ScriptLine(s, IsComment: false)));
 
-        _text.Append(sql.TrimEnd().TrimEnd(';')).AppendLine(";");
+    /// <summary>Statements and comments as a run recorded them.</summary>
+    public void AddAll(IEnumerable<ScriptLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (line.IsComment)
+            {
+                Comment(line.Text);
+            }
+            else
+            {
+                var statement = line.Text.TrimEnd().TrimEnd(';');
+                // A statement whose last line ends in a line comment would swallow the ';'.
+                var lastLine = statement[(statement.LastIndexOf('\n') + 1)..];
+                _text.Append(statement).AppendLine(lastLine.Contains("--", StringComparison.Ordinal) ? "\n;" : ";");
+            }
+        }
     }
 
     public override string ToString() => _text.ToString();

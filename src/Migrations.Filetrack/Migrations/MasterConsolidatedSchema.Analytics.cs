@@ -1,5 +1,5 @@
 using System.Data;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -34,7 +34,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithColumn("metricName").AsString(100)
             .WithColumn("value").AsDouble()
             .WithColumn("tags").AsCustom("jsonb").WithDefaultValue("{}")
-            .WithColumn("recordedAt").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset);
+            .WithColumn("recordedAt").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset);
         Create.Index("metrics_log_metricName_recordedAt_idx").OnTable("metrics_log")
             .OnColumn("metricName").Ascending().OnColumn("recordedAt").Ascending();
     }

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -17,7 +18,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithColumn("currency").AsString(3).WithDefaultValue("USD")
             .WithColumn("billingInterval").AsString(10).Check("\"billingInterval\" IN ('month', 'year', 'once')")
             .WithColumn("isActive").AsBoolean().WithDefaultValue(true)
-            .WithColumn("validFrom").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset)
+            .WithColumn("validFrom").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset)
             .WithColumn("validUntil").AsDateTimeOffset().Nullable()
             .WithTimestamps();
 

@@ -1,5 +1,3 @@
-using Migrations.Filetrack.Support;
-
 namespace Migrations.Filetrack.Migrations;
 
 // The seed's database functions: updatedAt maintenance, and the upsert helpers (archived as
@@ -7,6 +5,17 @@ namespace Migrations.Filetrack.Migrations;
 // it gets updatedAt triggers, and callers write INSERT ... ON CONFLICT DO UPDATE themselves.
 public sealed partial class MasterConsolidatedSchema
 {
+    private const string CreateUpdatedAtFunction = """
+        CREATE FUNCTION public.update_updated_at_column() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+            NEW."updatedAt" = now();
+            RETURN NEW;
+        END
+        $fn$
+        """;
+
+    private const string DropUpdatedAtFunction = "DROP FUNCTION public.update_updated_at_column()";
+
     // SECURITY INVOKER (the default): the caller's row-level security still applies to the upserts.
     private static readonly string[] UpsertFunctions =
     [
@@ -63,17 +72,32 @@ public sealed partial class MasterConsolidatedSchema
         "public.upsert_signal_toggle(uuid, text, boolean)",
     ];
 
+    // Keeps "updatedAt" current on every update: a trigger function and one BEFORE UPDATE trigger
+    // per table on PostgreSQL; on SQLite (no functions) an AFTER UPDATE trigger per table that
+    // rewrites the column when the statement did not set it itself.
     private void CreateUpdatedAtMaintenance()
     {
         var postgres = IfDatabase("postgres");
-        postgres.Execute.Sql(UpdatedAtMaintenance.CreatePostgresFunction);
+        postgres.Execute.Sql(CreateUpdatedAtFunction);
         var sqlite = IfDatabase("sqlite");
         foreach (var table in TablesWithUpdatedAt)
         {
-            postgres.Execute.Sql(UpdatedAtMaintenance.PostgresTrigger(table));
-            sqlite.Execute.Sql(UpdatedAtMaintenance.SqliteTrigger(table));
+            postgres.Execute.Sql(PostgresUpdatedAtTrigger(table));
+            sqlite.Execute.Sql(SqliteUpdatedAtTrigger(table));
         }
     }
+
+    private static string PostgresUpdatedAtTrigger(string table) =>
+        $"CREATE TRIGGER \"update_{table}_updated_at\" BEFORE UPDATE ON public.\"{table}\" FOR EACH ROW EXECUTE FUNCTION public.update_updated_at_column()";
+
+    // Same text format as the column default (SystemMethods.CurrentDateTimeOffset on SQLite).
+    private static string SqliteUpdatedAtTrigger(string table) => $"""
+        CREATE TRIGGER "update_{table}_updated_at" AFTER UPDATE ON "{table}" FOR EACH ROW
+        WHEN NEW."updatedAt" IS OLD."updatedAt"
+        BEGIN
+            UPDATE "{table}" SET "updatedAt" = strftime('%Y-%m-%d %H:%M:%f+00:00', 'now') WHERE rowid = NEW.rowid;
+        END
+        """;
 
     private void CreateUpsertFunctions()
     {

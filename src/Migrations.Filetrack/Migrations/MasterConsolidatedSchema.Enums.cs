@@ -1,12 +1,14 @@
+using Migrations.Engine.Authoring;
+
 namespace Migrations.Filetrack.Migrations;
 
 // Vocabularies the policies and functions rely on are PostgreSQL enums (a CHECK on SQLite);
 // the open-ended ones elsewhere are CHECK constraints on plain text.
 public sealed partial class MasterConsolidatedSchema
 {
-    internal static readonly string[] UserRoles = ["user", "admin"];
+    private static readonly string[] UserRoles = ["user", "admin"];
 
-    internal static readonly string[] OrganizationRoles = ["owner", "admin", "member", "viewer"];
+    private static readonly string[] OrganizationRoles = ["owner", "admin", "member", "viewer"];
 
     private void CreateEnums()
     {

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -16,7 +17,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithColumn("fileExtension").AsString(32).Nullable()
             .WithColumn("fileSize").AsInt64().Nullable()
             .WithColumn("metadata").AsCustom("jsonb").WithDefaultValue("{}")
-            .WithColumn("timestamp").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset);
+            .WithColumn("timestamp").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset);
         Create.Index("events_userId_timestamp_idx").OnTable("events").OnColumn("userId").Ascending().OnColumn("timestamp").Ascending();
 
         // One row per user and file extension, counted up by upsert_pattern().
@@ -24,7 +25,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithReference("patterns", "userId", "users", Rule.Cascade).Indexed("patterns_userId_idx")
             .WithColumn("fileExtension").AsString(32)
             .WithColumn("frequency").AsInt32().WithDefaultValue(0).Check("\"frequency\" >= 0")
-            .WithColumn("lastSeenAt").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset)
+            .WithColumn("lastSeenAt").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset)
             .WithColumn("metadata").AsCustom("jsonb").WithDefaultValue("{}")
             .WithTimestamps();
         Create.Index("patterns_userId_fileExtension_key").OnTable("patterns")

@@ -1,5 +1,4 @@
 using System.Data;
-using Migrations.Filetrack.Support;
 
 namespace Migrations.Filetrack.Migrations;
 

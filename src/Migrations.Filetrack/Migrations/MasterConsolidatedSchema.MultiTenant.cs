@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -19,7 +20,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithReference("organization_members", "organizationId", "organizations", Rule.Cascade)
             .WithReference("organization_members", "userId", "users", Rule.Cascade).Indexed("organization_members_userId_idx")
             .WithColumn("role").AsEnum("organization_role", OrganizationRoles).WithDefaultValue("member")
-            .WithColumn("joinedAt").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset);
+            .WithColumn("joinedAt").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset);
         Create.Index("organization_members_organizationId_userId_key").OnTable("organization_members")
             .OnColumn("organizationId").Ascending().OnColumn("userId").Ascending().WithOptions().Unique();
 
@@ -49,7 +50,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithOptionalReference("workflow_executions", "triggeredBy", "users", Rule.SetNull)
             .WithColumn("status").AsString(20).WithDefaultValue("pending").Indexed("workflow_executions_status_idx")
                 .Check("\"status\" IN ('pending', 'running', 'succeeded', 'failed', 'cancelled')")
-            .WithColumn("startedAt").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset).Indexed("workflow_executions_startedAt_idx")
+            .WithColumn("startedAt").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset).Indexed("workflow_executions_startedAt_idx")
             .WithColumn("completedAt").AsDateTimeOffset().Nullable()
             .WithColumn("error").AsString().Nullable()
             .WithColumn("logs").AsCustom("jsonb").WithDefaultValue("[]");

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -39,7 +40,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithColumn("appId").AsString(255).Nullable().Indexed("telemetry_events_appId_idx")
             .WithColumn("eventName").AsString(100)
             .WithColumn("properties").AsCustom("jsonb").WithDefaultValue("{}")
-            .WithColumn("timestamp").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset).Indexed("telemetry_events_timestamp_idx");
+            .WithColumn("timestamp").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset).Indexed("telemetry_events_timestamp_idx");
         Create.Index("telemetry_events_userId_timestamp_idx").OnTable("telemetry_events")
             .OnColumn("userId").Ascending().OnColumn("timestamp").Ascending();
 

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Filetrack.Support;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -31,7 +32,7 @@ public sealed partial class MasterConsolidatedSchema
             .WithReference("mfa_enforced_sessions", "sessionId", "sessions", Rule.Cascade).Unique("mfa_enforced_sessions_sessionId_key")
             .WithReference("mfa_enforced_sessions", "userId", "users", Rule.Cascade).Indexed("mfa_enforced_sessions_userId_idx")
             .WithColumn("method").AsString(20).Check("\"method\" IN ('totp', 'sms', 'webauthn', 'email')")
-            .WithColumn("verifiedAt").AsDateTimeOffset().WithDefault(Engine.SystemMethods.CurrentDateTimeOffset)
+            .WithColumn("verifiedAt").AsDateTimeOffset().WithDefault(SystemMethods.CurrentDateTimeOffset)
             .WithColumn("expiresAt").AsDateTimeOffset()
             .WithCreatedAt();
     }

@@ -1,4 +1,4 @@
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -8,7 +8,7 @@ namespace Migrations.Filetrack.Migrations;
 /// 99999999999999) so it sorts before the incremental <c>20250120000000_nps_submissions</c> and a
 /// fresh database gets the master first. One class, split by the seed's table groups into partial files.
 /// </summary>
-[Migration(20250119000000, "99999999999999_master_consolidated_schema: bootstrap the consolidated filetrack schema")]
+[Migration(FiletrackVersions.MasterConsolidatedSchema, "99999999999999_master_consolidated_schema: bootstrap the consolidated filetrack schema")]
 public sealed partial class MasterConsolidatedSchema : Migration
 {
     /// <summary>Tables whose <c>updatedAt</c> a trigger maintains.</summary>
@@ -51,8 +51,8 @@ public sealed partial class MasterConsolidatedSchema : Migration
         }
 
         DropRowLevelSecurityFunctions();
-        IfDatabase("postgres").Execute.Sql(Support.UpdatedAtMaintenance.DropPostgresFunction);
+        IfDatabase("postgres").Execute.Sql(DropUpdatedAtFunction);
         DropEnums();
-        IfDatabase("postgres").Execute.Sql(Support.SupabaseCompatibility.DropAuthUid);
+        IfDatabase("postgres").Execute.Sql(DropAuthUid);
     }
 }

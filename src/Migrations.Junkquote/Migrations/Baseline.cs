@@ -1,6 +1,5 @@
 using System.Data;
-using Migrations.Engine;
-using Migrations.Junkquote.Schema;
+using FluentMigrator;
 
 namespace Migrations.Junkquote.Migrations;
 
@@ -17,12 +16,15 @@ public sealed class Baseline : Migration
     {
         Create.Table("User")
             .WithColumn("id").AsGuid().PrimaryKey("User_pkey").WithDefault(SystemMethods.NewGuid)
-            .WithColumn("email").AsString(255).Unique("User_email_key")
+            .WithColumn("email").AsString(255)
             .WithColumn("name").AsString(200).Nullable()
             .WithColumn("role").AsString(32).WithDefaultValue("staff")
             .WithColumn("passwordHash").AsString().Nullable()
             .WithColumn("createdAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)
             .WithColumn("updatedAt").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
+
+        // A unique index, as before; FluentMigrator's column .Unique(name) would add an inline UNIQUE too on SQLite (#1851).
+        Create.Index("User_email_key").OnTable("User").OnColumn("email").Ascending().WithOptions().Unique();
 
         Create.Table("Crew")
             .WithColumn("id").AsGuid().PrimaryKey("Crew_pkey").WithDefault(SystemMethods.NewGuid)

@@ -1,6 +1,7 @@
+using System.Collections.Immutable;
 using System.Data;
-using Migrations.Engine;
-using Migrations.Junkquote.Schema;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Junkquote.Migrations;
 
@@ -13,15 +14,66 @@ namespace Migrations.Junkquote.Migrations;
 /// nullable ("safe to deploy before backfill"); Batch 2 tightens the critical ones.
 /// Delete rules, as documented: Customer's dependents RESTRICT, Lead/Job SET NULL, parent to
 /// child records CASCADE.
+/// The enum's values and the index list are immutable and live here, so nothing edited later can
+/// change what this applied migration does; the tests read them from here too.
 /// </summary>
 [Migration(JunkquoteVersions.Batch1, "Batch 1: 20251110_add_memory_entities (7 tables, 22 indexes, MessageRole enum, Lead/Job customer_id)")]
 public sealed class Batch1AddMemoryEntities : Migration
 {
-    public static readonly string[] MessageRoles = ["user", "assistant", "system", "tool"];
+    /// <summary>The kinds of index the seed counts ("Indexes Added (22 total)").</summary>
+    public enum IndexKind
+    {
+        ForeignKey,
+        Temporal,
+        Lookup,
+        Composite,
+    }
+
+    /// <summary>One Batch 1 index, named by Prisma's convention Table_columns_idx.</summary>
+    public sealed record Index(IndexKind Kind, string Table, params ImmutableArray<string> Columns)
+    {
+        public string Name => $"{Table}_{string.Join("_", Columns)}_idx";
+    }
+
+    public static ImmutableArray<string> MessageRoles { get; } = ["user", "assistant", "system", "tool"];
+
+    /// <summary>The 22 indexes, broken down as the seed does: 9 foreign-key, 8 temporal, 2 lookup (phone, email), 3 composite.</summary>
+    public static ImmutableArray<Index> Indexes { get; } =
+    [
+        // One per foreign key column Batch 1 adds.
+        new(IndexKind.ForeignKey, "Lead", "customer_id"),
+        new(IndexKind.ForeignKey, "Job", "customer_id"),
+        new(IndexKind.ForeignKey, "CustomerAddress", "customer_id"),
+        new(IndexKind.ForeignKey, "Conversation", "customer_id"),
+        new(IndexKind.ForeignKey, "Conversation", "lead_id"),
+        new(IndexKind.ForeignKey, "Message", "conversation_id"),
+        new(IndexKind.ForeignKey, "MemoryNote", "customer_id"),
+        new(IndexKind.ForeignKey, "JobItem", "job_id"),
+        new(IndexKind.ForeignKey, "JobEvent", "job_id"),
+
+        // "created_at, etc.": recency queries and expiry sweeps.
+        new(IndexKind.Temporal, "Customer", "created_at"),
+        new(IndexKind.Temporal, "CustomerAddress", "created_at"),
+        new(IndexKind.Temporal, "Conversation", "created_at"),
+        new(IndexKind.Temporal, "Conversation", "last_message_at"),
+        new(IndexKind.Temporal, "Message", "created_at"),
+        new(IndexKind.Temporal, "MemoryNote", "expires_at"),
+        new(IndexKind.Temporal, "JobItem", "created_at"),
+        new(IndexKind.Temporal, "JobEvent", "created_at"),
+
+        // Finding a returning customer by the number or address they write from.
+        new(IndexKind.Lookup, "Customer", "phone"),
+        new(IndexKind.Lookup, "Customer", "email"),
+
+        // A thread's messages in order, a customer's thread on a channel, a customer's note by key.
+        new(IndexKind.Composite, "Message", "conversation_id", "created_at"),
+        new(IndexKind.Composite, "Conversation", "customer_id", "channel"),
+        new(IndexKind.Composite, "MemoryNote", "customer_id", "key"),
+    ];
 
     public override void Up()
     {
-        Create.Enum("MessageRole").WithValues(MessageRoles);
+        Create.Enum("MessageRole").WithValues([.. MessageRoles]);
 
         Create.Table("Customer")
             .WithColumn("id").AsGuid().PrimaryKey("Customer_pkey").WithDefault(SystemMethods.NewGuid)
@@ -63,7 +115,7 @@ public sealed class Batch1AddMemoryEntities : Migration
             .WithColumn("id").AsGuid().PrimaryKey("Message_pkey").WithDefault(SystemMethods.NewGuid)
             .WithColumn("conversation_id").AsGuid().Nullable()
                 .ForeignKey("Message_conversation_id_fkey", "Conversation", "id").OnDelete(Rule.Cascade)
-            .WithColumn("role").AsEnum("MessageRole", MessageRoles)
+            .WithColumn("role").AsEnum("MessageRole", [.. MessageRoles])
             .WithColumn("content").AsString()
             .WithColumn("metadata").AsCustom("jsonb").Nullable()
             .WithColumn("created_at").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime);
@@ -104,7 +156,7 @@ public sealed class Batch1AddMemoryEntities : Migration
         Alter.Table("Job").AddColumn("customer_id").AsGuid().Nullable()
             .ForeignKey("Job_customer_id_fkey", "Customer", "id").OnDelete(Rule.SetNull);
 
-        foreach (var index in Batch1Indexes.All)
+        foreach (var index in Indexes)
         {
             var builder = Create.Index(index.Name).OnTable(index.Table);
             foreach (var column in index.Columns)
@@ -117,7 +169,7 @@ public sealed class Batch1AddMemoryEntities : Migration
     // The seed's rollback.sql: indexes, the two added columns, the seven tables, then the enum.
     public override void Down()
     {
-        foreach (var index in Batch1Indexes.All.Reverse())
+        foreach (var index in Indexes.Reverse())
         {
             Delete.Index(index.Name).OnTable(index.Table);
         }

@@ -1,5 +1,5 @@
-using Migrations.Engine;
-using Migrations.Junkquote.Schema;
+using System.Collections.Immutable;
+using FluentMigrator;
 
 namespace Migrations.Junkquote.Migrations;
 
@@ -13,13 +13,28 @@ namespace Migrations.Junkquote.Migrations;
 [Migration(JunkquoteVersions.Batch2, "Batch 2: backfill customers, conversations and messages from leads; NOT NULL and unique phone/email")]
 public sealed class Batch2BackfillAndConstraints : Migration
 {
+    /// <summary>
+    /// The "critical fields" made NOT NULL after the backfill: the parent reference of every record
+    /// that means nothing without its parent. Lead.customer_id, Job.customer_id and
+    /// Conversation.lead_id stay nullable: their delete rule is SET NULL, which needs NULL.
+    /// </summary>
+    public static ImmutableArray<(string Table, string Column)> CriticalForeignKeys { get; } =
+    [
+        ("CustomerAddress", "customer_id"),
+        ("Conversation", "customer_id"),
+        ("Message", "conversation_id"),
+        ("MemoryNote", "customer_id"),
+        ("JobItem", "job_id"),
+        ("JobEvent", "job_id"),
+    ];
+
     public override void Up()
     {
         // The JSON, text and date functions differ, so each provider has its own script of the same steps.
         IfDatabase("postgres").Execute.EmbeddedScript("Batch2.Backfill.postgres.sql");
         IfDatabase("sqlite").Execute.EmbeddedScript("Batch2.Backfill.sqlite.sql");
 
-        foreach (var (table, column) in CriticalForeignKeys.All)
+        foreach (var (table, column) in CriticalForeignKeys)
         {
             Alter.Column(column).OnTable(table).AsGuid().NotNullable();
         }
@@ -35,7 +50,7 @@ public sealed class Batch2BackfillAndConstraints : Migration
         Delete.UniqueConstraint("Customer_email_key").FromTable("Customer");
         Delete.UniqueConstraint("Customer_phone_key").FromTable("Customer");
 
-        foreach (var (table, column) in CriticalForeignKeys.All.Reverse())
+        foreach (var (table, column) in CriticalForeignKeys.Reverse())
         {
             Alter.Column(column).OnTable(table).AsGuid().Nullable();
         }

@@ -23,7 +23,7 @@ public static class RunnerApplication
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
 
         var masker = new SecretMasker();
-        var root = RunnerCommandLine.Build((request, _) => ExecuteAsync(request, masker, cancellation.Token));
+        var root = RunnerCommandLine.Build((command, request, _) => ExecuteAsync(command, request, masker, cancellation.Token));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -55,12 +55,12 @@ public static class RunnerApplication
         }
     }
 
-    private static async Task<int> ExecuteAsync(RunRequest request, SecretMasker masker, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(IRunnerCommand command, RunRequest request, SecretMasker masker, CancellationToken cancellationToken)
     {
         try
         {
             using var host = BuildHost(request, masker);
-            return await host.Services.GetRequiredService<CommandExecutor>().ExecuteAsync(request, cancellationToken);
+            return await host.Services.GetRequiredService<CommandExecutor>().ExecuteAsync(command, request, cancellationToken);
         }
         catch (Exception ex)
         {

@@ -1,11 +1,11 @@
 using System.Reflection;
-using Migrations.Engine.Dialects;
+using Migrations.Engine.Providers;
 
 namespace Migrations.Runner.Configuration;
 
 /// <summary>One database a command acts on: its name, provider, connection string and migrations.</summary>
-public sealed record DatabaseTarget(string Name, IDatabaseDialect Dialect, string ConnectionString, Assembly Assembly)
+public sealed record DatabaseTarget(string Name, IDatabaseProvider Provider, string ConnectionString, Assembly Assembly)
 {
     /// <summary>The connection string as it may be shown: passwords replaced by ***.</summary>
-    public string Display => Dialect.Mask(ConnectionString);
+    public string Display => Provider.Mask(ConnectionString);
 }

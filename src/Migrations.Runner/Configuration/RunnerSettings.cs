@@ -39,5 +39,5 @@ public sealed class EnvironmentSettings
     public string? Profile { get; set; }
 
     /// <summary>Rows in the largest tables a volume-seeding profile generates here.</summary>
-    public int SeedScale { get; set; } = Migrations.Engine.Builders.RunSettings.DefaultSeedScale;
+    public int SeedScale { get; set; } = Migrations.Engine.Authoring.RunSettings.DefaultSeedScale;
 }

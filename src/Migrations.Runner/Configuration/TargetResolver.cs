@@ -1,9 +1,9 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using Migrations.Engine.Dialects;
-using Migrations.Engine.Dialects.Postgres;
-using Migrations.Engine.Dialects.Sqlite;
+using Migrations.Engine.Postgres;
+using Migrations.Engine.Providers;
+using Migrations.Engine.Sqlite;
 using Migrations.Runner.Cli;
 
 namespace Migrations.Runner.Configuration;
@@ -52,16 +52,16 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
     {
         var connection = request.Connection ?? configuration.GetConnectionString(name);
         var provider = request.Provider ?? (settings.Databases.TryGetValue(name, out var db) ? db.Provider : null) ?? Infer(connection);
-        IDatabaseDialect dialect = provider?.ToLowerInvariant() switch
+        IDatabaseProvider dialect = provider?.ToLowerInvariant() switch
         {
-            "postgres" or "postgresql" => new PostgresDialect(),
-            "sqlite" or null => new SqliteDialect(),
+            "postgres" or "postgresql" => new PostgresProvider(),
+            "sqlite" or null => new SqliteProvider(),
             _ => throw new UsageException($"{name}: unknown provider '{provider}': use postgres or sqlite"),
         };
         connection ??= $"Data Source={Path.Combine(settings.DataDirectory, name + ".db")}";
         try
         {
-            dialect.Validate(connection);
+            dialect.Normalize(connection);
         }
         catch (ArgumentException ex)
         {
@@ -72,9 +72,9 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
         return new DatabaseTarget(name, dialect, connection, assembly);
     }
 
-    private void RegisterSecrets(IDatabaseDialect dialect, string connection)
+    private void RegisterSecrets(IDatabaseProvider dialect, string connection)
     {
-        if (dialect is PostgresDialect)
+        if (dialect is PostgresProvider)
         {
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
             masker.Add(builder.Password);

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -10,9 +11,6 @@ namespace Migrations.Workspace;
 [Migration(1, "0001_init_core.sql")]
 public sealed class M0001_InitCore : Migration
 {
-    /// <summary>The visibility 0001 knows; 0024 replaces it with visibility_scope.</summary>
-    internal static readonly string[] LegacyVisibilities = ["private", "room"];
-
     public override void Up()
     {
         Create.Table("users")
@@ -63,7 +61,8 @@ public sealed class M0001_InitCore : Migration
         Create.Index("uq_room_members_room_user").OnTable("room_members")
             .OnColumn("room_id").Ascending().OnColumn("user_id").Ascending().WithOptions().Unique();
 
-        // Work item types: task (to do) and scheduled (has a time). Items outlive their room or
+        // Work item types: task (to do) and scheduled (has a time). The visibility 0001 knows is
+        // private/room; 0024 replaces it with visibility_scope. Items outlive their room or
         // workspace (SET NULL) but belong to their owner (CASCADE).
         Create.Table("work_items")
             .WithColumn("id").AsString().PrimaryKey()
@@ -74,7 +73,7 @@ public sealed class M0001_InitCore : Migration
             .WithColumn("title").AsString()
             .WithColumn("description").AsString().Nullable()
             .WithColumn("status").AsString().WithDefaultValue("todo").Check(Sql.In("status", "todo", "in_progress", "done", "cancelled"))
-            .WithColumn("visibility").AsString().WithDefaultValue("private").Check(Sql.In("visibility", LegacyVisibilities))
+            .WithColumn("visibility").AsString().WithDefaultValue("private").Check(Sql.In("visibility", "private", "room"))
             .WithColumn("due_at").AsDateTime().Nullable()
             .WithColumn("scheduled_at").AsDateTime().Nullable()
             .WithColumn("completed_at").AsDateTime().Nullable()

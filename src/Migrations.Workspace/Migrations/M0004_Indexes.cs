@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using System.Collections.Immutable;
+using FluentMigrator;
 
 namespace Migrations.Workspace;
 
@@ -11,7 +12,7 @@ namespace Migrations.Workspace;
 [Migration(4, "0004_indexes.sql")]
 public sealed class M0004_Indexes : Migration
 {
-    internal static readonly (string Table, string Column, bool Unique)[] Indexes =
+    private static readonly ImmutableArray<(string Table, string Column, bool Unique)> Indexes =
     [
         ("users", "email", true),
         ("users", "display_name", false),

@@ -1,26 +1,25 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
 /// <summary>
 /// 0005: AI usage and budgets. Usage rows are cost records: they outlive the user or workspace
-/// (SET NULL) so monthly totals stay right. A budget belongs to a user or a workspace, or to
+/// (SET NULL) so monthly totals stay right. The providers are those the AI router knows (0016
+/// names them: Gemini and OpenAI). A budget belongs to a user or a workspace, or to
 /// neither (a global budget), and goes with its owner (CASCADE).
 /// </summary>
 [Migration(5, "0005_ai_costs.sql")]
 public sealed class M0005_AiCosts : Migration
 {
-    /// <summary>The providers the AI router knows (0016 names them: Gemini and OpenAI).</summary>
-    internal static readonly string[] Providers = ["gemini", "openai"];
-
     public override void Up()
     {
         Create.Table("ai_usage_logs")
             .WithColumn("id").AsString().PrimaryKey()
             .WithColumn("user_id").AsString().Nullable().ForeignKey("fk_ai_usage_logs_user_id", "users", "id").OnDelete(Rule.SetNull)
             .WithColumn("workspace_id").AsString().Nullable().ForeignKey("fk_ai_usage_logs_workspace_id", "workspaces", "id").OnDelete(Rule.SetNull)
-            .WithColumn("provider").AsString().Check(Sql.In("provider", Providers))
+            .WithColumn("provider").AsString().Check(Sql.In("provider", "gemini", "openai"))
             .WithColumn("model").AsString()
             .WithColumn("feature").AsString()
             .WithColumn("input_tokens").AsInt32().WithDefaultValue(0)

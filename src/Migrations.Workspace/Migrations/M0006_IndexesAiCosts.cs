@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using System.Collections.Immutable;
+using FluentMigrator;
 
 namespace Migrations.Workspace;
 
@@ -6,7 +7,7 @@ namespace Migrations.Workspace;
 [Migration(6, "0006_indexes_ai_costs.sql")]
 public sealed class M0006_IndexesAiCosts : Migration
 {
-    internal static readonly (string Table, string Column)[] Indexes =
+    private static readonly ImmutableArray<(string Table, string Column)> Indexes =
     [
         ("ai_usage_logs", "user_id"),
         ("ai_usage_logs", "provider"),

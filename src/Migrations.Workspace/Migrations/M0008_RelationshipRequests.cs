@@ -1,11 +1,14 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using FluentMigrator.Postgres;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
 /// <summary>
 /// 0008: friend requests. A pair has at most one pending request at a time (a partial unique
-/// index); answered requests stay as history. Accepting one creates a relationships row.
+/// index: FluentMigrator.Extensions.Postgres's Filter, which our SQLite generator honours too);
+/// answered requests stay as history. Accepting one creates a relationships row.
 /// </summary>
 [Migration(8, "0008_relationship_requests.sql")]
 public sealed class M0008_RelationshipRequests : Migration

@@ -1,5 +1,5 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Workspace;
 
@@ -12,8 +12,8 @@ namespace Migrations.Workspace;
 [Migration(10, "0010_relationships_unique_pair.sql")]
 public sealed class M0010_RelationshipsUniquePair : Migration
 {
-    public const string ArchiveTable = "relationships_duplicates_0010";
-    public const string UniquePair = "uq_relationships_user_related";
+    private const string ArchiveTable = "relationships_duplicates_0010";
+    private const string UniquePair = "uq_relationships_user_related";
 
     private const string Columns = "id, user_id, related_user_id, relationship_type, created_at";
 

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -11,7 +13,7 @@ namespace Migrations.Workspace;
 [Migration(15, "0015_system_settings.sql")]
 public sealed class M0015_SystemSettings : Migration
 {
-    internal static readonly (string Key, string Value, string Type, string Description)[] Defaults =
+    private static readonly ImmutableArray<(string Key, string Value, string Type, string Description)> Defaults =
     [
         ("maintenance_mode", "false", "boolean", "When true the app shows a maintenance page and rejects writes."),
         ("max_ai_cost_per_user_daily", "1.00", "number", "Most a single user may spend on AI calls per UTC day, in USD."),

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -14,10 +15,10 @@ public sealed class M0016_AiProviderSettingsUniqueProvider : Migration
     {
         Create.Table("ai_provider_settings")
             .WithColumn("id").AsString().PrimaryKey()
-            .WithColumn("provider").AsString().Check(Sql.In("provider", M0005_AiCosts.Providers)).Unique("uq_ai_provider_settings_provider")
+            .WithColumn("provider").AsString().Check(Sql.In("provider", "gemini", "openai")).Unique("uq_ai_provider_settings_provider")
             .WithColumn("is_enabled").AsBoolean().WithDefaultValue(true)
             .WithColumn("default_model").AsString()
-            .WithColumn("fallback_provider").AsString().Nullable().Check(Sql.In("fallback_provider", M0005_AiCosts.Providers))
+            .WithColumn("fallback_provider").AsString().Nullable().Check(Sql.In("fallback_provider", "gemini", "openai"))
             .WithColumn("feature_routing_json").AsCustom("jsonb").Nullable()
             .WithColumn("updated_by").AsString().Nullable().ForeignKey("fk_ai_provider_settings_updated_by", "admin_users", "id").OnDelete(Rule.SetNull)
             .WithColumn("created_at").AsDateTime().WithDefault(SystemMethods.CurrentUTCDateTime)

@@ -1,5 +1,6 @@
 using System.Data;
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -14,7 +15,7 @@ public sealed class M0017_AiProviderKeysMaskedPreview : Migration
     {
         Create.Table("ai_provider_keys")
             .WithColumn("id").AsString().PrimaryKey()
-            .WithColumn("provider").AsString().Check(Sql.In("provider", M0005_AiCosts.Providers))
+            .WithColumn("provider").AsString().Check(Sql.In("provider", "gemini", "openai"))
             .WithColumn("label").AsString().Nullable()
             .WithColumn("encrypted_key").AsString()
             .WithColumn("masked_preview").AsString()

@@ -1,4 +1,4 @@
-using Migrations.Engine;
+using FluentMigrator;
 
 namespace Migrations.Workspace;
 

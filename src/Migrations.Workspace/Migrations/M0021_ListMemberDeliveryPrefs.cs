@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -10,12 +11,10 @@ namespace Migrations.Workspace;
 [Migration(21, "0021_list_member_delivery_prefs.sql")]
 public sealed class M0021_ListMemberDeliveryPrefs : Migration
 {
-    internal static readonly string[] Preferences = ["instant", "daily_digest", "none"];
-
     public override void Up() =>
         Alter.Table("list_members")
             .AddColumn("delivery_preference").AsString().NotNullable().WithDefaultValue("instant")
-            .Check(Sql.In("delivery_preference", Preferences));
+            .Check(Sql.In("delivery_preference", "instant", "daily_digest", "none"));
 
     public override void Down() => Delete.Column("delivery_preference").FromTable("list_members");
 }

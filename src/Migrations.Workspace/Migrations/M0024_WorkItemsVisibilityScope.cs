@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -13,14 +14,12 @@ namespace Migrations.Workspace;
 [Migration(24, "0024_work_items_visibility_scope.sql")]
 public sealed class M0024_WorkItemsVisibilityScope : Migration
 {
-    internal static readonly string[] Scopes = ["private", "room", "quest", "squad"];
-
     public override void Up()
     {
         Rename.Column("visibility").OnTable("work_items").To("visibility_scope");
         IfDatabase("postgres").Delete.CheckConstraint("work_items_visibility_check").OnTable("work_items");
         Alter.Column("visibility_scope").OnTable("work_items")
-            .AsString().NotNullable().WithDefaultValue("private").Check(Sql.In("visibility_scope", Scopes));
+            .AsString().NotNullable().WithDefaultValue("private").Check(Sql.In("visibility_scope", "private", "room", "quest", "squad"));
     }
 
     public override void Down()
@@ -29,6 +28,6 @@ public sealed class M0024_WorkItemsVisibilityScope : Migration
         IfDatabase("postgres").Delete.CheckConstraint("work_items_visibility_scope_check").OnTable("work_items");
         Rename.Column("visibility_scope").OnTable("work_items").To("visibility");
         Alter.Column("visibility").OnTable("work_items")
-            .AsString().NotNullable().WithDefaultValue("private").Check(Sql.In("visibility", M0001_InitCore.LegacyVisibilities));
+            .AsString().NotNullable().WithDefaultValue("private").Check(Sql.In("visibility", "private", "room"));
     }
 }

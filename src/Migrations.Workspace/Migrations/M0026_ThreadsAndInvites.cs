@@ -1,6 +1,7 @@
 using System.Data;
-using Migrations.Engine;
-using Migrations.Engine.Builders;
+using FluentMigrator;
+using FluentMigrator.Builders.Create;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -15,15 +16,9 @@ namespace Migrations.Workspace;
 [Migration(26, "0026_threads_and_invites.sql")]
 public sealed class M0026_ThreadsAndInvites : Migration
 {
-    public const string SqliteExpiry = "datetime('now', '+72 hours')";
-    public const string PostgresExpiry = "(now() at time zone 'UTC') + interval '72 hours'";
-
-    internal static readonly string[] IndexNames =
-    [
-        "idx_threads_user_id", "idx_threads_workspace_id", "idx_threads_status",
-        "idx_thread_invites_thread_id", "idx_thread_invites_token", "idx_thread_invites_email", "idx_thread_invites_status",
-        "idx_thread_participants_thread_id", "idx_thread_participants_user_id", "idx_thread_participants_email",
-    ];
+    // SQLite accepts an expression default only in parentheses; FluentMigrator writes a RawSql default as given.
+    private const string SqliteExpiry = "(datetime('now', '+72 hours'))";
+    private const string PostgresExpiry = "(now() at time zone 'UTC') + interval '72 hours'";
 
     public override void Up()
     {
@@ -68,15 +63,13 @@ public sealed class M0026_ThreadsAndInvites : Migration
 
     public override void Down()
     {
-        Delete.ForeignKey("fk_thread_messages_thread_id")
-            .FromTable("thread_messages").ForeignColumn("thread_id")
-            .ToTable("threads").PrimaryColumn("id");
+        Delete.ForeignKey("fk_thread_messages_thread_id").OnTable("thread_messages");
         Delete.Table("thread_participants");
         Delete.Table("thread_invites");
         Delete.Table("threads");
     }
 
-    private static void CreateThreadInvites(CreateExpressionRoot create, string expiryDefault) =>
+    private static void CreateThreadInvites(ICreateExpressionRoot create, string expiryDefault) =>
         create.Table("thread_invites")
             .WithColumn("id").AsString().PrimaryKey()
             .WithColumn("thread_id").AsString().ForeignKey("fk_thread_invites_thread_id", "threads", "id").OnDelete(Rule.Cascade)

@@ -1,4 +1,6 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
@@ -11,7 +13,7 @@ namespace Migrations.Workspace;
 /// profile again changes nothing. Each part checks its tables first and logs what it skips.
 /// </summary>
 [Profile("Development")]
-public sealed class DevelopmentSeed : SeedProfile
+public sealed class DevelopmentSeed(ILogger<DevelopmentSeed> logger) : SeedProfile(logger)
 {
     /// <summary>The users, by short name: id dev-user-{name}, email {name}@dev.example.com.</summary>
     internal static readonly (string Name, string DisplayName, string Timezone)[] Users =

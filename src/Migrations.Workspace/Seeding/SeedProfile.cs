@@ -1,4 +1,5 @@
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
 
 namespace Migrations.Workspace;
 
@@ -6,11 +7,22 @@ namespace Migrations.Workspace;
 /// What both seed profiles share: a profile is never journaled and has nothing to undo, and each
 /// part of it first checks, on the live database, that the tables and columns it writes exist,
 /// logging what it skips and why (the database may be at an older version after a rollback).
+/// FluentMigrator has no log on a migration, so the profile takes the run's logger through its
+/// constructor, as FluentMigrator creates migrations and profiles through dependency injection.
 /// </summary>
-public abstract class SeedProfile : Migration
+public abstract class SeedProfile(ILogger logger) : Migration
 {
     public sealed override void Down()
     {
+    }
+
+    /// <summary>Writes a line to the run's log, for example why a part was skipped.</summary>
+    protected void Log(string message)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("{Message}", message);
+        }
     }
 
     /// <summary>True when every table exists; otherwise logs "part skipped: ..." and returns false.</summary>

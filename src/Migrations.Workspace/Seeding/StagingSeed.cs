@@ -1,11 +1,14 @@
 using System.Globalization;
-using Migrations.Engine;
+using FluentMigrator;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Workspace;
 
 /// <summary>
 /// The Staging profile: volume data for load tests, generated from the row number alone, so two
-/// runs give the same rows. With S = Run.SeedScale (--seed-scale, default 1000):
+/// runs give the same rows. With S = the run's seed scale (--seed-scale, default 1000, from the
+/// <see cref="RunSettings"/> FluentMigrator injects):
 /// work_items, thread_messages and thread_message_deliveries get S rows each (the largest tables);
 /// users U = max(10, S/10); workspaces W = max(1, U/10); one workspace membership and one room
 /// membership per user; 2W rooms; ai_usage_logs S/10; one thread per user with two participants
@@ -14,7 +17,7 @@ namespace Migrations.Workspace;
 /// INSERT on SQLite), parents before children.
 /// </summary>
 [Profile("Staging")]
-public sealed class StagingSeed : SeedProfile
+public sealed class StagingSeed(RunSettings run, ILogger<StagingSeed> logger) : SeedProfile(logger)
 {
     public const string Prefix = "stg-";
 
@@ -38,7 +41,7 @@ public sealed class StagingSeed : SeedProfile
 
     public override void Up()
     {
-        var scale = Math.Max(1, Run.SeedScale);
+        var scale = Math.Max(1, run.SeedScale);
         var (u, w) = Sizes(scale);
 
         foreach (var table in DeleteOrder.Where(t => Schema.Table(t).Exists()))

@@ -18,17 +18,17 @@ public abstract class ClaimsDatabaseTest(Provider provider)
     [TearDown]
     public void DropDatabase() => Db.Dispose();
 
-    protected MigrationRunner Runner() => Harness.Runner(Db, typeof(ExistingSchemaBaseline).Assembly, typeof(ExistingSchemaBaseline).Namespace);
+    protected Migrator Runner() => Harness.Runner(Db, typeof(ExistingSchemaBaseline).Assembly, typeof(ExistingSchemaBaseline).Namespace);
 
     /// <summary>
     /// A runner over the whole claims assembly (migrations and the seeding profiles in
     /// Migrations.Claims.Seeding), configured like a pipeline run, logging into <paramref name="log"/>.
     /// </summary>
-    protected MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions> configure, ILogger? log = null)
+    protected Migrator Runner(Func<MigratorOptions, MigratorOptions> configure, ILogger? log = null)
     {
-        var options = new MigrationRunnerOptions
+        var options = new MigratorOptions
         {
-            Dialect = Db.Dialect,
+            Provider = Db.DatabaseProvider,
             ConnectionString = Db.ConnectionString,
             Assemblies = [typeof(ExistingSchemaBaseline).Assembly],
             Namespace = "Migrations.Claims",
@@ -36,11 +36,11 @@ public abstract class ClaimsDatabaseTest(Provider provider)
             DatabaseName = "claims",
             LockTimeout = TimeSpan.FromSeconds(30),
         };
-        return new MigrationRunner(configure(options), log);
+        return new Migrator(configure(options), log);
     }
 
     /// <summary>A runner with a seeding profile (and the environment of the same name).</summary>
-    protected MigrationRunner SeedRunner(string profile, int? scale = null, ILogger? log = null) =>
+    protected Migrator SeedRunner(string profile, int? scale = null, ILogger? log = null) =>
         Runner(o => o with { Profile = profile, Environment = profile, SeedScale = scale ?? o.SeedScale }, log);
 
     protected Task MigrateToLatestAsync() => Runner().MigrateUpAsync();

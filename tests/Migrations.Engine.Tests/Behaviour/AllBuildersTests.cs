@@ -1,5 +1,5 @@
 using Migrations.Engine.Running;
-using Migrations.Engine.Tests.TestMigrations.AllBuilders;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.AllBuilders;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -9,7 +9,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class AllBuildersTests(Provider provider) : DatabaseTest(provider)
 {
-    private MigrationRunner Runner() => Harness.Runner(Db, typeof(CreateCatalog).Assembly, typeof(CreateCatalog).Namespace);
+    private Migrator Runner() => Harness.Runner(Db, typeof(CreateCatalog).Assembly, typeof(CreateCatalog).Namespace);
 
     [Test]
     public async Task Every_builder_applies_and_every_step_rolls_back_to_the_schema_before_it()

@@ -1,4 +1,5 @@
-using Migrations.Engine.Tests.TestMigrations.Checked;
+using Migrations.Engine.Running;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Checked;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -8,7 +9,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class AlterCheckTests(Provider provider) : DatabaseTest(provider)
 {
-    private Running.MigrationRunner Runner() => Harness.Runner(Db, typeof(CreateTicket).Assembly, typeof(CreateTicket).Namespace);
+    private Migrator Runner() => Harness.Runner(Db, typeof(CreateTicket).Assembly, typeof(CreateTicket).Namespace);
 
     [Test]
     public async Task An_alter_that_does_not_mention_the_check_keeps_it()

@@ -1,6 +1,5 @@
-using Migrations.Engine.Dialects;
-using Migrations.Engine.Journal;
-using Migrations.Engine.Tests.TestMigrations.AllBuilders;
+using Migrations.Engine.Running;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.AllBuilders;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -10,7 +9,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class ConcurrencyTests(Provider provider) : DatabaseTest(provider)
 {
-    private Running.MigrationRunner Runner(TimeSpan? lockTimeout = null) =>
+    private Migrator Runner(TimeSpan? lockTimeout = null) =>
         Harness.Runner(Db, typeof(CreateCatalog).Assembly, typeof(CreateCatalog).Namespace,
             o => o with { LockTimeout = lockTimeout ?? TimeSpan.FromSeconds(60) });
 
@@ -29,9 +28,8 @@ public sealed class ConcurrencyTests(Provider provider) : DatabaseTest(provider)
     [Test]
     public async Task A_run_waits_for_the_lock_and_gives_up_after_the_lock_timeout()
     {
-        await using var holder = await Db.Dialect.OpenAsync(Db.ConnectionString, new ProcessorOptions(), CancellationToken.None);
-        var journalName = new VersionJournal(holder).QualifiedName;
-        await using var held = await holder.AcquireRunLockAsync(journalName, TimeSpan.FromSeconds(5), CancellationToken.None);
+        // Another run's lock, taken through the provider as any run takes it.
+        await using var held = await Db.DatabaseProvider.AcquireRunLockAsync(Db.ConnectionString, TimeSpan.FromSeconds(5), CancellationToken.None);
         var started = DateTime.UtcNow;
 
         var error = Assert.ThrowsAsync<LockTimeoutException>(() => Runner(TimeSpan.FromSeconds(1)).MigrateUpAsync());

@@ -1,5 +1,5 @@
-using Migrations.Engine.Journal;
-using Migrations.Engine.Tests.TestMigrations.Conditional;
+using Migrations.Engine.Running;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Conditional;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -39,6 +39,6 @@ public sealed class ConditionalTests(Provider provider) : DatabaseTest(provider)
 
         Assert.That(other.Scalar($"SELECT \"Checksum\" FROM {other.Journal}"), Is.EqualTo(stored));
         Assert.That(stored, Has.Length.EqualTo(64));
-        Assert.That(MigrationChecksum.Compute([]), Is.Not.EqualTo(stored));
+        Assert.That(ExpressionFingerprint.Compute([]), Is.Not.EqualTo(stored));
     }
 }

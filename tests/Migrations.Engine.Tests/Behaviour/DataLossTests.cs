@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Migrations.Engine.Tests.TestMigrations.Lossy;
+using Migrations.Engine.Running;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Lossy;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -9,7 +10,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class DataLossTests(Provider provider) : DatabaseTest(provider)
 {
-    private Running.MigrationRunner Runner(bool allow = false, string? backup = null) =>
+    private Migrator Runner(bool allow = false, string? backup = null) =>
         Harness.Runner(Db, typeof(CreateNote).Assembly, typeof(CreateNote).Namespace, o => o with { AllowDataLoss = allow, BackupDirectory = backup });
 
     private void AddNotes()

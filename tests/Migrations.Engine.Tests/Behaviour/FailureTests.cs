@@ -1,5 +1,5 @@
 using Migrations.Engine.Running;
-using Migrations.Engine.Tests.TestMigrations.Failing;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Failing;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -8,7 +8,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class FailureTests(Provider provider) : DatabaseTest(provider)
 {
-    private MigrationRunner Runner() => Harness.Runner(Db, typeof(CreateAlpha).Assembly, typeof(CreateAlpha).Namespace);
+    private Migrator Runner() => Harness.Runner(Db, typeof(CreateAlpha).Assembly, typeof(CreateAlpha).Namespace);
 
     [Test]
     public async Task A_failing_migration_leaves_no_trace_and_earlier_ones_stay_applied()

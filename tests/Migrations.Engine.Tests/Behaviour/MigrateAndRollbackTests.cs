@@ -1,5 +1,5 @@
 using Migrations.Engine.Running;
-using Migrations.Engine.Tests.TestMigrations.Basic;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Basic;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -8,7 +8,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class MigrateAndRollbackTests(Provider provider) : DatabaseTest(provider)
 {
-    private MigrationRunner Runner(Func<MigrationRunnerOptions, MigrationRunnerOptions>? configure = null) =>
+    private Migrator Runner(Func<MigratorOptions, MigratorOptions>? configure = null) =>
         Harness.Runner(Db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, configure);
 
     [Test]

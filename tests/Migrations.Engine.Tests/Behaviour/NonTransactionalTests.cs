@@ -1,4 +1,4 @@
-using Migrations.Engine.Tests.TestMigrations.Concurrent;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Concurrent;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;

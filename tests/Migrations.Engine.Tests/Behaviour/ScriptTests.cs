@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Migrations.Engine.Tests.TestMigrations.AllBuilders;
-using Migrations.Engine.Tests.TestMigrations.Basic;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.AllBuilders;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Basic;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;

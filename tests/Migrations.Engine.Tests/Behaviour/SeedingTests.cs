@@ -1,4 +1,5 @@
-using Migrations.Engine.Tests.TestMigrations.Seeding;
+using Migrations.Engine.Running;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Seeding;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -8,7 +9,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class SeedingTests(Provider provider) : DatabaseTest(provider)
 {
-    private Running.MigrationRunner Runner(string profile, int scale = 1000) =>
+    private Migrator Runner(string profile, int scale = 1000) =>
         Harness.Runner(Db, typeof(CreateSample).Assembly, typeof(CreateSample).Namespace, o => o with { Profile = profile, SeedScale = scale });
 
     [Test]

@@ -1,5 +1,5 @@
 using Migrations.Engine.Running;
-using Migrations.Engine.Tests.TestMigrations.Tagged;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Tagged;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -9,7 +9,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class TagsAndProfilesTests(Provider provider) : DatabaseTest(provider)
 {
-    private MigrationRunner Runner(string[] tags, string? profile = null, bool includeUntagged = true) =>
+    private Migrator Runner(string[] tags, string? profile = null, bool includeUntagged = true) =>
         Harness.Runner(Db, typeof(Untagged).Assembly, typeof(Untagged).Namespace,
             o => o with { Tags = tags, Profile = profile, IncludeUntaggedMigrations = includeUntagged });
 

@@ -1,4 +1,5 @@
-using Migrations.Engine.Tests.TestMigrations.Pricing;
+using Migrations.Engine.Running;
+using Migrations.Engine.Tests.Behaviour.TestMigrations.Pricing;
 using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
@@ -8,7 +9,7 @@ namespace Migrations.Engine.Tests.Behaviour;
 [TestFixture(Provider.Postgres)]
 public sealed class TypeChangeLossTests(Provider provider) : DatabaseTest(provider)
 {
-    private Running.MigrationRunner Runner() => Harness.Runner(Db, typeof(CreatePrice).Assembly, typeof(CreatePrice).Namespace);
+    private Migrator Runner() => Harness.Runner(Db, typeof(CreatePrice).Assembly, typeof(CreatePrice).Namespace);
 
     [Test]
     public async Task Widening_passes_and_a_rounding_change_is_refused_where_it_would_round()

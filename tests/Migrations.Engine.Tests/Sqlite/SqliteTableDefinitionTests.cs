@@ -1,4 +1,4 @@
-using Migrations.Engine.Dialects.Sqlite;
+using Migrations.Engine.Sqlite;
 
 namespace Migrations.Engine.Tests.Sqlite;
 
@@ -33,7 +33,28 @@ public sealed class SqliteTableDefinitionTests
         Assert.That(table.Column("name")!.DefaultText, Is.EqualTo("'a, (b)'"));
         Assert.That(table.Column("score")!.DefaultText, Is.EqualTo("-1.5"));
         Assert.That(table.Column("note")!.IsNotNull, Is.False);
-        Assert.That(table.Column("name")!.WithoutDefault().Sql, Is.EqualTo("\"name\" TEXT NOT NULL  COLLATE NOCASE"));
+        Assert.That(table.Column("name")!.WithoutDefault().Sql, Is.EqualTo("\"name\" TEXT NOT NULL COLLATE NOCASE"));
+    }
+
+    [Test]
+    public void Reads_the_checks_a_column_carries_in_its_type_position()
+    {
+        var column = SqliteColumnItem.Parse("\"kind\" TEXT CHECK (\"kind\" IN ('a', 'b')) CHECK (length(kind) < 9) NOT NULL DEFAULT 'a'");
+
+        Assert.That(column.CheckClauses, Is.EqualTo(new[] { "CHECK (\"kind\" IN ('a', 'b'))", "CHECK (length(kind) < 9)" }));
+        Assert.That(column.IsNotNull, Is.True);
+        Assert.That(column.DefaultText, Is.EqualTo("'a'"));
+    }
+
+    [Test]
+    public void A_new_default_replaces_the_old_one_or_goes_where_FluentMigrator_writes_it()
+    {
+        Assert.That(SqliteColumnItem.Parse("\"c\" TEXT NOT NULL DEFAULT 'a' COLLATE NOCASE").WithDefault("'b'").Sql, Is.EqualTo("\"c\" TEXT NOT NULL DEFAULT 'b' COLLATE NOCASE"));
+        Assert.That(SqliteColumnItem.Parse("\"c\" TEXT NOT NULL").WithDefault("'b'").Sql, Is.EqualTo("\"c\" TEXT NOT NULL DEFAULT 'b'"));
+        Assert.That(SqliteColumnItem.Parse("\"c\" INTEGER PRIMARY KEY").WithDefault("0").Sql, Is.EqualTo("\"c\" INTEGER DEFAULT 0 PRIMARY KEY"));
+        Assert.That(SqliteColumnItem.Parse("\"c\" TEXT CHECK (c <> '')").WithDefault("'x'").Sql, Is.EqualTo("\"c\" TEXT CHECK (c <> '') DEFAULT 'x'"));
+        var replaced = SqliteColumnItem.Parse("\"c\" TEXT NOT NULL DEFAULT 'a'") with { Sql = "\"c\" TEXT" };
+        Assert.That(replaced.IsNotNull, Is.False, "a replaced item reads its new text");
     }
 
     [Test]

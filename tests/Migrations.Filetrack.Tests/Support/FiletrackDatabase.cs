@@ -8,26 +8,26 @@ namespace Migrations.Filetrack.Tests.Support;
 /// <summary>The filetrack migrations as a pipeline runs them, and the facts the tests check them against.</summary>
 internal static class FiletrackDatabase
 {
-    public const long MasterVersion = 20250119000000;
+    public const long MasterVersion = FiletrackVersions.MasterConsolidatedSchema;
 
-    public const long NpsVersion = 20250120000000;
+    public const long NpsVersion = FiletrackVersions.NpsSubmissions;
 
-    public static MigrationRunner Runner(TestDatabase db) =>
-        Harness.Runner(db, typeof(MasterConsolidatedSchema).Assembly, typeof(MasterConsolidatedSchema).Namespace);
+    // The whole assembly, as the runner loads it: migrations (Migrations.Filetrack.Migrations) and
+    // seeding profiles (Migrations.Filetrack.Seeding) live in sibling namespaces.
+    public static Migrator Runner(TestDatabase db) => Harness.Runner(db, typeof(MasterConsolidatedSchema).Assembly);
 
     /// <summary>A runner with changed options (environment, tags, profile, seed scale) and, optionally, a logger to read.</summary>
-    public static MigrationRunner Runner(TestDatabase db, Func<MigrationRunnerOptions, MigrationRunnerOptions> configure, ILogger? logger = null)
+    public static Migrator Runner(TestDatabase db, Func<MigratorOptions, MigratorOptions> configure, ILogger? logger = null)
     {
-        var options = new MigrationRunnerOptions
+        var options = new MigratorOptions
         {
-            Dialect = db.Dialect,
+            Provider = db.DatabaseProvider,
             ConnectionString = db.ConnectionString,
             Assemblies = [typeof(MasterConsolidatedSchema).Assembly],
-            Namespace = typeof(MasterConsolidatedSchema).Namespace,
             DatabaseName = "filetrack",
             LockTimeout = TimeSpan.FromSeconds(30),
         };
-        return new MigrationRunner(configure(options), logger);
+        return new Migrator(configure(options), logger);
     }
 
     /// <summary>Every table of the seed's "Core Tables", nps_submissions included.</summary>

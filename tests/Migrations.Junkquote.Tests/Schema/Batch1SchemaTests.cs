@@ -1,5 +1,4 @@
 using Migrations.Junkquote.Migrations;
-using Migrations.Junkquote.Schema;
 using Migrations.Testing;
 
 namespace Migrations.Junkquote.Tests.Schema;
@@ -75,16 +74,16 @@ public sealed class Batch1SchemaTests(Provider provider)
         await runner.MigrateUpAsync(JunkquoteVersions.Batch1);
 
         var added = tables.SelectMany(t => JunkquoteDatabase.Indexes(_db, t)).Where(i => !before.Contains(i)).Order(StringComparer.Ordinal).ToArray();
-        Assert.That(added, Is.EqualTo(Batch1Indexes.All.Select(i => i.Name).Order(StringComparer.Ordinal)));
+        Assert.That(added, Is.EqualTo(Batch1AddMemoryEntities.Indexes.Select(i => i.Name).Order(StringComparer.Ordinal)));
         Assert.That(added, Has.Length.EqualTo(22));
-        Assert.That(Batch1Indexes.All.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count()), Is.EqualTo(new Dictionary<IndexKind, int>
+        Assert.That(Batch1AddMemoryEntities.Indexes.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count()), Is.EqualTo(new Dictionary<Batch1AddMemoryEntities.IndexKind, int>
         {
-            [IndexKind.ForeignKey] = 9,
-            [IndexKind.Temporal] = 8,
-            [IndexKind.Lookup] = 2,
-            [IndexKind.Composite] = 3,
+            [Batch1AddMemoryEntities.IndexKind.ForeignKey] = 9,
+            [Batch1AddMemoryEntities.IndexKind.Temporal] = 8,
+            [Batch1AddMemoryEntities.IndexKind.Lookup] = 2,
+            [Batch1AddMemoryEntities.IndexKind.Composite] = 3,
         }));
-        Assert.That(Batch1Indexes.All.Where(i => i.Kind == IndexKind.Lookup).Select(i => i.Name), Is.EqualTo(new[] { "Customer_phone_idx", "Customer_email_idx" }));
+        Assert.That(Batch1AddMemoryEntities.Indexes.Where(i => i.Kind == Batch1AddMemoryEntities.IndexKind.Lookup).Select(i => i.Name), Is.EqualTo(new[] { "Customer_phone_idx", "Customer_email_idx" }));
     }
 
     [Test]
@@ -92,7 +91,7 @@ public sealed class Batch1SchemaTests(Provider provider)
     {
         await JunkquoteDatabase.Runner(_db).MigrateUpAsync(JunkquoteVersions.Batch1);
 
-        foreach (var index in Batch1Indexes.All)
+        foreach (var index in Batch1AddMemoryEntities.Indexes)
         {
             var columns = provider == Provider.Postgres
                 ? _db.Query($"""
@@ -185,7 +184,7 @@ public sealed class Batch1SchemaTests(Provider provider)
     {
         await JunkquoteDatabase.Runner(_db).MigrateUpAsync(JunkquoteVersions.Batch1);
 
-        foreach (var (table, column) in CriticalForeignKeys.All)
+        foreach (var (table, column) in Batch2BackfillAndConstraints.CriticalForeignKeys)
         {
             Assert.That(JunkquoteDatabase.IsNullable(_db, table, column), Is.True, $"{table}.{column}");
         }

@@ -1,4 +1,4 @@
-using Migrations.Junkquote.Schema;
+using Migrations.Junkquote.Migrations;
 using Migrations.Testing;
 
 namespace Migrations.Junkquote.Tests.Schema;
@@ -23,7 +23,7 @@ public sealed class Batch2ConstraintTests(Provider provider)
     [Test]
     public void Critical_parent_references_are_not_null_and_set_null_references_stay_nullable()
     {
-        foreach (var (table, column) in CriticalForeignKeys.All)
+        foreach (var (table, column) in Batch2BackfillAndConstraints.CriticalForeignKeys)
         {
             Assert.That(JunkquoteDatabase.IsNullable(_db, table, column), Is.False, $"{table}.{column}");
         }

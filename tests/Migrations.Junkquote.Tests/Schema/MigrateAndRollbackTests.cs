@@ -1,4 +1,3 @@
-using Migrations.Junkquote.Schema;
 using Migrations.Testing;
 
 namespace Migrations.Junkquote.Tests.Schema;

@@ -1,5 +1,4 @@
 using Migrations.Engine.Running;
-using Migrations.Junkquote.Schema;
 using Migrations.Testing;
 
 namespace Migrations.Junkquote.Tests.Seeding;
@@ -29,7 +28,7 @@ public sealed class EnvironmentTests(Provider provider)
         var runner = JunkquoteDatabase.Runner(_db);
 
         Assert.That(runner.Catalog.Versioned.Select(m => m.Version), Is.EqualTo(AllVersions));
-        Assert.That(runner.Catalog.Versioned.Where(m => m.TagAttributes.Count > 0).Select(m => m.Name), Is.Empty);
+        Assert.That(runner.Catalog.Versioned.Where(m => m.TagNames.Count > 0).Select(m => m.Name), Is.Empty);
         Assert.That(runner.Catalog.Profiles.Select(p => (p.Profile, p.Info.Type.Name)),
             Is.EquivalentTo(new[] { ("Development", "DevelopmentSeed"), ("Staging", "StagingSeed") }));
     }

@@ -1,4 +1,3 @@
-using Migrations.Junkquote.Schema;
 using Migrations.Junkquote.Seeding;
 using Migrations.Testing;
 

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Globalization;
+using FluentMigrator;
+using FluentMigrator.Expressions;
+using FluentMigrator.Generation;
+using FluentMigrator.Model;
+using FluentMigrator.Runner.Generators.Base;
+using Migrations.Engine.Authoring;
+using Migrations.Engine.Planning;
+using Migrations.Engine.Providers;
+
+namespace Migrations.Engine.Guard;
+
+/// <summary>
+/// Before the first change of a run: measures, on the live database, what each step would
+/// destroy (rows of a dropped table, non-null values of a dropped column, rows a delete matches,
+/// values a type change would round), and lists migrations marked <see cref="LosesDataOnRollbackAttribute"/>
+/// on the way down. Names and values are quoted by the provider's own quoter.
+/// </summary>
+public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider provider, IMigrationGenerator generator, string? defaultSchema)
+{
+    private readonly IQuoter _quoter = (generator as GeneratorBase)?.Quoter
+        ?? throw new ArgumentException($"the data-loss guard quotes through FluentMigrator's generator, not {generator.GetType().Name}", nameof(generator));
+
+    public async Task<IReadOnlyList<string>> MeasureAsync(MigrationInfo migration, IReadOnlyList<IMigrationExpression> expressions, bool up, CancellationToken cancellationToken)
+    {
+        var losses = new List<string>();
+        foreach (var probe in Destructive(expressions))
+        {
+            var count = await CountAsync(probe, cancellationToken);
+            if (count > 0)
+            {
+                losses.Add($"{migration.Name} would {probe.What}: {count} {(probe.ColumnName is null ? "row(s)" : "value(s)")}");
+            }
+        }
+
+        if (!up && migration.Type.GetCustomAttributes(typeof(LosesDataOnRollbackAttribute), false) is [LosesDataOnRollbackAttribute marked])
+        {
+            losses.Add($"{migration.Name} loses data on rollback by design: {marked.Reason}");
+        }
+
+        return losses;
+    }
+
+    /// <summary>
+    /// What one migration's expressions would destroy, unmeasured (a script marks these). A type change
+    /// counts only where the provider would alter values; rows or values of a table the same migration
+    /// drops are counted once, by the drop (an auto-reversed insert deletes its rows, then the table).
+    /// </summary>
+    public IReadOnlyList<DataLossProbe> Destructive(IReadOnlyList<IMigrationExpression> expressions)
+    {
+        var probes = expressions.SelectMany(DataLossProbes.Of)
+            .Where(p => p.TypeChange is not { } change || provider.AltersValues(connection, change, generator))
+            .ToArray();
+        var dropped = probes.Where(p => p.DropsTable).Select(Table).ToHashSet();
+        return probes.Where(p => p.DropsTable || !dropped.Contains(Table(p))).ToArray();
+    }
+
+    private (string? Schema, string Table) Table(DataLossProbe probe) => (Schema(probe), probe.TableName);
+
+    // SQLite has no schemas: its quoter drops them, and so does the guard.
+    private string? Schema(DataLossProbe probe) => defaultSchema is null ? null : string.IsNullOrEmpty(probe.SchemaName) ? defaultSchema : probe.SchemaName;
+
+    /// <summary>Rows (or non-null values) a probe would destroy now; 0 when its table or column does not exist.</summary>
+    private async Task<long> CountAsync(DataLossProbe probe, CancellationToken cancellationToken)
+    {
+        var schema = Schema(probe);
+        if (!await ExistsAsync(schema, probe.TableName, probe.ColumnName, cancellationToken))
+        {
+            return 0;
+        }
+
+        var condition = probe.ColumnName is { } column ? $" WHERE {_quoter.QuoteColumnName(column)} IS NOT NULL"
+            : probe.Rows is { } rows ? $" WHERE {string.Join(" OR ", rows.Select(Matches))}"
+            : "";
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {_quoter.QuoteTableName(probe.TableName, schema)}{condition}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>One row of a delete, as FluentMigrator's generator matches it: every pair equal, NULL by IS NULL.</summary>
+    private string Matches(DeletionDataDefinition row) => row.Count == 0
+        ? "1 = 1"
+        : "(" + string.Join(" AND ", row.Select(pair => pair.Value is null
+            ? $"{_quoter.QuoteColumnName(pair.Key)} IS NULL"
+            : $"{_quoter.QuoteColumnName(pair.Key)} = {_quoter.QuoteValue(pair.Value)}")) + ")";
+
+    private async Task<bool> ExistsAsync(string? schema, string table, string? column, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+
+        // SQLite names are case-insensitive, so a raw "DROP TABLE Archive" finds "archive".
+        command.CommandText = (schema, column) switch
+        {
+            (null, null) => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table COLLATE NOCASE",
+            (null, _) => "SELECT count(*) FROM pragma_table_info(@table) WHERE name = @column COLLATE NOCASE",
+            (_, null) => "SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name = @table",
+            _ => "SELECT count(*) FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table AND column_name = @column",
+        };
+        Add(command, "table", table);
+        Add(command, "schema", schema);
+        Add(command, "column", column);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static void Add(DbCommand command, string name, string? value)
+    {
+        if (value is null || !command.CommandText.Contains("@" + name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

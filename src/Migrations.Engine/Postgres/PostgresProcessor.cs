@@ -1,0 +1,170 @@
+using System.Data;
+using FluentMigrator.Expressions;
+using FluentMigrator.Runner;
+using FluentMigrator.Runner.Generators.Postgres;
+using FluentMigrator.Runner.Initialization;
+using FluentMigrator.Runner.Processors;
+using FluentMigrator.Runner.Processors.Postgres;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Migrations.Engine.Authoring;
+using Migrations.Engine.Expressions;
+using Migrations.Engine.Running;
+using Npgsql;
+
+namespace Migrations.Engine.Postgres;
+
+/// <summary>
+/// FluentMigrator's PostgreSQL 15 processor, with enum types, named CHECKs and bulk COPY; every
+/// statement it runs (or, in preview, would run) is recorded in the scope's <see cref="StatementLog"/>
+/// before it runs, and a command without a configured timeout has no limit.
+/// </summary>
+public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
+{
+    private readonly PostgresGenerator _generator;
+    private readonly StatementLog _statements;
+    private readonly IConnectionStringAccessor _connectionString;
+    private readonly Lazy<int> _connectionStringTimeout;
+
+    public PostgresProcessor(
+        PostgresDbFactory factory,
+        Postgres15_0Generator generator,
+        ILogger<Postgres15_0Processor> logger,
+        IOptionsSnapshot<ProcessorOptions> options,
+        IConnectionStringAccessor connectionStringAccessor,
+        PostgresOptions pgOptions,
+        StatementLog statements,
+        RunningStatement running)
+        : base(factory, generator, logger, options, connectionStringAccessor, pgOptions)
+    {
+        _running = running;
+        _generator = generator as PostgresGenerator
+            ?? throw new ArgumentException($"{nameof(PostgresProcessor)} needs Migrations.Engine's {nameof(PostgresGenerator)} (AddMigrationsEngine() registers it), not {generator.GetType().Name}", nameof(generator));
+        _statements = statements;
+        _connectionString = connectionStringAccessor;
+        _connectionStringTimeout = new Lazy<int>(ConnectionStringTimeout);
+    }
+
+    // IfDatabase("postgres") is how our migrations name PostgreSQL; FluentMigrator's aliases lack it.
+    public override IList<string> DatabaseTypeAliases { get; } = ["PostgreSQL15_0", "PostgreSQL", "Postgres"];
+
+    public void Process(CreateEnumExpression expression) => Process(_generator.Generate(expression));
+
+    public void Process(DeleteEnumExpression expression) => Process(_generator.Generate(expression));
+
+    public void Process(CreateCheckConstraintExpression expression) => Process(_generator.Generate(expression));
+
+    public void Process(DeleteCheckConstraintExpression expression) => Process(_generator.Generate(expression));
+
+    /// <summary>Rows one statement at a time (so a failure names its row), or streamed by binary COPY.</summary>
+    public override void Process(InsertDataExpression expression)
+    {
+        if (expression.AdditionalFeatures.TryGetValue(MigrationFeatures.BulkRows, out var bulk) && bulk is BulkRows rows)
+        {
+            ProcessBulk(expression, rows);
+            return;
+        }
+
+        ProcessEach(_generator.Statements(expression));
+    }
+
+    // Where our generator writes several statements, each is processed (and recorded) on its own.
+    public override void Process(CreateTableExpression expression) => ProcessEach(_generator.Statements(expression));
+
+    public override void Process(CreateColumnExpression expression) => ProcessEach(_generator.Statements(expression));
+
+    public override void Process(AlterColumnExpression expression) => ProcessEach(_generator.Statements(expression));
+
+    public override void Process(DeleteColumnExpression expression) => ProcessEach(_generator.Statements(expression));
+
+    public override void Process(DeleteDataExpression expression) => ProcessEach(_generator.Statements(expression));
+
+    /// <summary>Code steps run no SQL of their own that could be recorded; the script says where one would run.</summary>
+    public override void Process(PerformDBOperationExpression expression)
+    {
+        _statements.Comment(string.IsNullOrEmpty(expression.Description) ? "code step (Execute.WithConnection)" : $"code step: {expression.Description}");
+        base.Process(expression);
+    }
+
+    protected override void Process(string sql)
+    {
+        if (!string.IsNullOrEmpty(sql))
+        {
+            _statements.Record(sql);
+        }
+
+        base.Process(sql);
+    }
+
+    /// <summary>
+    /// FluentMigrator applies <see cref="ProcessorOptions.Timeout"/> only when it is set, leaving
+    /// Npgsql's 30 s default otherwise, which a long index build outlasts. No timeout means no limit,
+    /// unless the connection string itself names a Command Timeout.
+    /// </summary>
+    protected override IDbCommand CreateCommand(string commandText, IDbConnection connection, IDbTransaction transaction)
+    {
+        var command = base.CreateCommand(commandText, connection, transaction);
+        command.CommandTimeout = CommandTimeoutSeconds;
+        _running.Track(command);
+        return command;
+    }
+
+    private readonly RunningStatement _running;
+
+    private int CommandTimeoutSeconds => Options.Timeout is { } timeout ? (int)Math.Ceiling(timeout.TotalSeconds) : _connectionStringTimeout.Value;
+
+    // Only a Command Timeout the connection string states outright counts; Npgsql's own default does not.
+    private int ConnectionStringTimeout()
+    {
+        var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = _connectionString.ConnectionString };
+        return stated.ContainsKey("Command Timeout") || stated.ContainsKey("CommandTimeout")
+            ? new NpgsqlConnectionStringBuilder(_connectionString.ConnectionString).CommandTimeout
+            : 0;
+    }
+
+    private void ProcessEach(IEnumerable<string> statements)
+    {
+        foreach (var statement in statements)
+        {
+            Process(statement);
+        }
+    }
+
+    private void ProcessBulk(InsertDataExpression expression, BulkRows rows)
+    {
+        if (PostgresGenerator.IsInsertIfAbsent(expression))
+        {
+            // COPY has no ON CONFLICT: rows go to a session-local table first, then in by INSERT ... SELECT.
+            var staging = $"bulk_{Guid.NewGuid():N}";
+            Process(_generator.CreateStagingTable(staging, expression.SchemaName, expression.TableName, rows.Columns));
+            Copy(_generator.CopyFromStdin(null, staging, rows.Columns), expression.SchemaName, expression.TableName, rows);
+            Process(_generator.InsertFromStaging(expression, staging, rows.Columns));
+            Process(_generator.DropStagingTable(staging));
+            return;
+        }
+
+        Copy(_generator.CopyFromStdin(expression.SchemaName, expression.TableName, rows.Columns), expression.SchemaName, expression.TableName, rows);
+    }
+
+    /// <summary>
+    /// In preview the rows are only counted, for the script's line; otherwise they stream once, and
+    /// the line is recorded before (with the count when the rows know it without being generated).
+    /// </summary>
+    private void Copy(string copyCommand, string? schema, string table, BulkRows rows)
+    {
+        if (Options.PreviewOnly)
+        {
+            var line = $"{copyCommand} -- {rows.Rows().Count()} rows";
+            Logger.LogSql(line);
+            _statements.Record(line);
+            return;
+        }
+
+        var values = rows.Rows();
+        _statements.Record(values.TryGetNonEnumeratedCount(out var known) ? $"{copyCommand} -- {known} rows" : copyCommand);
+        Logger.LogSql(copyCommand);
+        EnsureConnectionIsOpen();
+        var copied = PostgresBulkCopy.Write((NpgsqlConnection)Connection, copyCommand, schema, table, rows.Columns, values, TimeSpan.FromSeconds(CommandTimeoutSeconds));
+        Logger.LogSay($"{copied} rows copied into {table}");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using FluentMigrator;
+using FluentMigrator.Expressions;
+using FluentMigrator.Runner;
+using Migrations.Engine.Providers;
+using Npgsql;
+
+namespace Migrations.Engine.Postgres;
+
+/// <summary>PostgreSQL through Npgsql and FluentMigrator's PostgreSQL 15 processor.</summary>
+public sealed class PostgresProvider : IDatabaseProvider
+{
+    public string Name => "postgres";
+
+    public IReadOnlyList<string> ProcessorIds { get; } = ["PostgreSQL15_0", "PostgreSQL", "Postgres"];
+
+    public void AddProcessor(IMigrationRunnerBuilder runner) => runner.AddPostgres15_0();
+
+    public string Normalize(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host)
+                ? throw new ArgumentException("the PostgreSQL connection string names no Host")
+                : builder.ConnectionString;
+        }
+        catch (ArgumentException ex) when (ex.Message != "the PostgreSQL connection string names no Host")
+        {
+            // Npgsql's message may quote the offending text, which could be a password: keep only the reason.
+            throw new ArgumentException("the PostgreSQL connection string is malformed (expected Key=Value pairs such as Host=...;Database=...)", ex);
+        }
+    }
+
+    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(Normalize(connectionString));
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            await connection.DisposeAsync();
+            throw new ConnectionFailedException($"cannot connect to PostgreSQL at {Describe(connectionString)}: {ex.Message}", ex);
+        }
+    }
+
+    public async Task<IAsyncDisposable> AcquireRunLockAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await PostgresRunLock.AcquireAsync((NpgsqlConnection)await OpenAsync(connectionString, cancellationToken), timeout, cancellationToken);
+
+    /// <summary>FluentMigrator's preview mode: statements are reported, not executed.</summary>
+    public Task<ScriptTarget> OpenForScriptAsync(string connectionString, CancellationToken cancellationToken) =>
+        Task.FromResult(new ScriptTarget(Normalize(connectionString), PreviewOnly: true, Keepalive: null));
+
+    public Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken) =>
+        PostgresBackup.TakeAsync(connectionString, directory, name, cancellationToken);
+
+    public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) =>
+        PostgresTypeChange.ConvertsLossily(connection, expression, generator as PostgresGenerator
+            ?? throw new ArgumentException($"the PostgreSQL provider needs Migrations.Engine's {nameof(PostgresGenerator)}, not {generator.GetType().Name}", nameof(generator)));
+
+    public string Mask(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!string.IsNullOrEmpty(builder.Password))
+            {
+                builder.Password = "***";
+            }
+
+            if (!string.IsNullOrEmpty(builder.SslPassword))
+            {
+                builder.SslPassword = "***";
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "(malformed connection string)";
+        }
+    }
+
+    /// <summary>host:port/database, never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+    }
+}

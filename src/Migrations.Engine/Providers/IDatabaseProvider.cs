@@ -1,0 +1,61 @@
+using System.Data.Common;
+using FluentMigrator;
+using FluentMigrator.Expressions;
+using FluentMigrator.Runner;
+
+namespace Migrations.Engine.Providers;
+
+/// <summary>
+/// One database provider as the runner sees it: how FluentMigrator is configured for it, and
+/// what FluentMigrator does not do (the run lock, backups, masking secrets). One instance serves
+/// any number of runs.
+/// </summary>
+public interface IDatabaseProvider
+{
+    /// <summary>The provider name used on the command line: <c>postgres</c> or <c>sqlite</c>.</summary>
+    string Name { get; }
+
+    /// <summary>FluentMigrator's processor id, as a migration's <c>IfDatabase</c> sees it.</summary>
+    IReadOnlyList<string> ProcessorIds { get; }
+
+    /// <summary>Adds FluentMigrator's processor for this provider (<c>AddPostgres15_0()</c>, <c>AddSQLite()</c>).</summary>
+    void AddProcessor(IMigrationRunnerBuilder runner);
+
+    /// <summary>
+    /// The connection string FluentMigrator should use, normalised (for SQLite: foreign keys on,
+    /// no pooling surprises). Throws <see cref="ArgumentException"/> with a one-line reason when malformed.
+    /// </summary>
+    string Normalize(string connectionString);
+
+    /// <summary>An open connection for our own reads (journal, catalog); throws <c>ConnectionFailedException</c>.</summary>
+    Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the run lock of the database, waiting at most <paramref name="timeout"/>; throws
+    /// <c>LockTimeoutException</c> when another run holds it. Disposing releases it.
+    /// </summary>
+    Task<IAsyncDisposable> AcquireRunLockAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For <c>script</c>: a connection string on which statements change nothing real (SQLite: an
+    /// in-memory copy of the database, whose rebuilds read the schema each step leaves), and
+    /// whether FluentMigrator should run in preview mode (PostgreSQL).
+    /// </summary>
+    Task<ScriptTarget> OpenForScriptAsync(string connectionString, CancellationToken cancellationToken);
+
+    /// <summary>A consistent backup into <paramref name="directory"/>; returns its path, or throws <c>BackupFailedException</c>.</summary>
+    Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For the data-loss guard: whether <paramref name="expression"/>'s type change would silently
+    /// alter values already in its column on <paramref name="connection"/>, the new type written as
+    /// <paramref name="generator"/> writes it. A change that fails on a value that does not fit loses nothing.
+    /// </summary>
+    bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator);
+
+    /// <summary>The connection string with its password and other secrets replaced by <c>***</c>.</summary>
+    string Mask(string connectionString);
+}
+
+/// <summary>Where a script run executes: a connection string, whether it is preview-only, and what to dispose after.</summary>
+public sealed record ScriptTarget(string ConnectionString, bool PreviewOnly, IAsyncDisposable? Keepalive);

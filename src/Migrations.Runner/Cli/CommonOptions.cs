@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace Migrations.Runner.Cli;
+
+/// <summary>The options every command takes: which databases, how to reach them, the environment, the lock and the log format.</summary>
+public static class CommonOptions
+{
+    public static readonly Option<string> Database = new("--database") { Description = "One of claims, filetrack, junkquote, clearway, workspace, or all (the default; rollback needs one name)", HelpName = "name|all" };
+    public static readonly Option<string> Assembly = new("--assembly") { Description = "Run the FluentMigrator migrations of this assembly instead (built against FluentMigrator 8.0.1); its name is the database name unless --database gives one", HelpName = "path" };
+    public static readonly Option<string> Provider = new("--provider") { Description = "postgres or sqlite (default: from configuration, else from the connection string, else sqlite)" };
+    public static readonly Option<string> Connection = new("--connection") { Description = "Connection string for the one database named by --database (overrides ConnectionStrings:<database>)" };
+    public static readonly Option<string> Environment = new("--environment") { Description = "Development, Staging, Production or another configured environment (default: DOTNET_ENVIRONMENT; Development for the embedded SQLite default)" };
+    public static readonly Option<string[]> Tag = new("--tag") { Description = "A run tag (repeatable); replaces the environment's configured tags", AllowMultipleArgumentsPerToken = false };
+    public static readonly Option<int?> LockTimeout = new("--lock-timeout") { Description = "Seconds to wait for another run's lock before exit 4 (default: Migrations:LockTimeoutSeconds, 60)", HelpName = "seconds" };
+    public static readonly Option<string> LogFormat = new("--log-format") { Description = "text or json (JSON lines on standard error)", DefaultValueFactory = _ => "text" };
+
+    public static IReadOnlyList<Option> All { get; } = Build();
+
+    /// <summary>The request's common part, read from a parse of any command.</summary>
+    public static RunRequest Read(string command, ParseResult result) => new(command)
+    {
+        Database = result.GetValue(Database),
+        AssemblyPath = result.GetValue(Assembly),
+        Provider = result.GetValue(Provider),
+        Connection = result.GetValue(Connection),
+        Environment = result.GetValue(Environment),
+        Tags = result.GetValue(Tag) ?? [],
+        LockTimeoutSeconds = result.GetValue(LockTimeout),
+        LogFormat = result.GetValue(LogFormat) ?? "text",
+    };
+
+    private static Option[] Build()
+    {
+        LogFormat.AcceptOnlyFromAmong("text", "json");
+        Provider.AcceptOnlyFromAmong("postgres", "sqlite");
+        return [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat];
+    }
+}

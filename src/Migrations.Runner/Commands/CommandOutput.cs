@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.Running;
+
+namespace Migrations.Runner.Commands;
+
+/// <summary>
+/// Where a command's results go: standard output (or <c>--out</c>) for results a pipeline pipes,
+/// the log (standard error) for everything else, and what a command gathers across databases.
+/// </summary>
+public sealed class CommandOutput(ILogger logger)
+{
+    public ILogger Logger { get; } = logger;
+
+    public List<(string Database, MigrationStatus Status)> Statuses { get; } = [];
+
+    public int Problems { get; set; }
+
+    /// <summary>Results for standard output, or for the file named by <c>--out</c> (written whole at the end).</summary>
+    public System.Text.StringBuilder Result { get; } = new();
+
+    public static async Task<(RunResult Result, TimeSpan Elapsed)> TimedAsync(Func<Task<RunResult>> run)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await run();
+        return (result, clock.Elapsed);
+    }
+
+    /// <summary>The closing lines of a migrate, rollback or seed for one database.</summary>
+    public void Summarise(string database, (RunResult Result, TimeSpan Elapsed) run)
+    {
+        var (result, elapsed) = run;
+        if (result.BackupPath is { } backup)
+        {
+            Console.Out.WriteLine($"{database}: backup {backup}");
+        }
+
+        foreach (var (migration, _) in result.RolledBack)
+        {
+            Console.Out.WriteLine($"{database}: rolled back {migration.Version} {migration.Description}");
+        }
+
+        Logger.LogInformation("{Database}: done in {Seconds:0.0} s: {Applied} applied, {RolledBack} rolled back, {Skipped} skipped for their tags, profiles run: {Profiles}",
+            database, elapsed.TotalSeconds, result.Applied.Count, result.RolledBack.Count, result.Skipped.Count,
+            result.ProfilesRun.Count == 0 ? "none" : string.Join(", ", result.ProfilesRun));
+    }
+
+    /// <summary>Writes the gathered result to <paramref name="file"/>, replacing it, or to standard output.</summary>
+    public async Task FlushAsync(string? file, CancellationToken cancellationToken)
+    {
+        if (file is not null)
+        {
+            await File.WriteAllTextAsync(file, Result.ToString(), cancellationToken);
+        }
+        else
+        {
+            await Console.Out.WriteAsync(Result.ToString());
+            await Console.Out.FlushAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Migrations.Engine.Running;
+using Migrations.Runner.Cli;
+using Migrations.Runner.Configuration;
+
+namespace Migrations.Runner.Commands;
+
+/// <summary><c>migrate</c>: apply pending migrations (up to <c>--target</c>), then the environment's seeding profile.</summary>
+public sealed class MigrateCommand : IRunnerCommand
+{
+    public string Name => "migrate";
+
+    public string Description => "Apply pending migrations (up to --target), then the environment's seeding profile";
+
+    public IReadOnlyList<Option> Options { get; } =
+        [SharedOptions.Target, SharedOptions.Profile, SharedOptions.SeedScale, SharedOptions.ForceSeed, SharedOptions.AllowDataLoss, SharedOptions.Backup, SharedOptions.DryRun];
+
+    public RunRequest Read(ParseResult result, RunRequest common) => common with
+    {
+        Target = result.GetValue(SharedOptions.Target),
+        Profile = result.GetValue(SharedOptions.Profile),
+        SeedScale = result.GetValue(SharedOptions.SeedScale),
+        ForceSeed = result.GetValue(SharedOptions.ForceSeed),
+        AllowDataLoss = result.GetValue(SharedOptions.AllowDataLoss),
+        BackupDirectory = result.GetValue(SharedOptions.Backup),
+        DryRun = result.GetValue(SharedOptions.DryRun),
+    };
+
+    public bool Changes(RunRequest request) => !request.DryRun;
+
+    public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken)
+    {
+        if (request.DryRun)
+        {
+            output.Result.Append(await migrator.ScriptMigrateAsync(request.Target, cancellationToken));
+            return;
+        }
+
+        output.Summarise(target.Name, await CommandOutput.TimedAsync(() => migrator.MigrateUpAsync(request.Target, cancellationToken)));
+    }
+
+    public async Task<int> FinishAsync(RunRequest request, CommandOutput output, CancellationToken cancellationToken)
+    {
+        await output.FlushAsync(null, cancellationToken);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,30 @@
+using FluentMigrator;
+using Migrations.Engine.Authoring;
+
+namespace Migrations.Engine.Tests.Behaviour.TestMigrations.Checked;
+
+[Migration(1)]
+public sealed class CreateTicket : Migration
+{
+    public override void Up() => Create.Table("ticket").WithColumn("id").AsInt32().PrimaryKey().WithColumn("state").AsString(10).Check("\"state\" IN ('open', 'closed')");
+
+    public override void Down() => Delete.Table("ticket");
+}
+
+// PostgreSQL re-casts a check's stored expression whenever the column's type changes (the same rule, other
+// text), so this step changes only nullability to keep the exact-snapshot round trip meaningful.
+[Migration(2, "make state optional; its check is not mentioned, so it stays")]
+public sealed class OptionalState : Migration
+{
+    public override void Up() => Alter.Column("state").OnTable("ticket").AsString(10).Nullable();
+
+    public override void Down() => Alter.Column("state").OnTable("ticket").AsString(10).NotNullable();
+}
+
+[Migration(3, "a new check replaces the old one")]
+public sealed class AllowArchived : Migration
+{
+    public override void Up() => Alter.Column("state").OnTable("ticket").AsString(10).Check("\"state\" IN ('open', 'closed', 'archived')");
+
+    public override void Down() => Alter.Column("state").OnTable("ticket").AsString(10).Check("\"state\" IN ('open', 'closed')");
+}
