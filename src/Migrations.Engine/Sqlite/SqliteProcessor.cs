@@ -25,6 +25,7 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
     private readonly StatementLog _log;
     private readonly SqliteRebuildAdvisor _advisor;
     private readonly SqliteTableRebuilder _rebuilder;
+    private readonly RunningStatement _running;
 
     public SqliteProcessor(
         SQLiteDbFactory factory,
@@ -38,10 +39,10 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         RunningStatement running)
         : base(factory, generator, logger, options, connectionStringAccessor, serviceProvider, new SqliteQuoter())
     {
-        _running = running;
         SqlGenerator = generator as SqliteGenerator
             ?? throw new InvalidOperationException($"{nameof(SqliteProcessor)} needs Migrations.Engine's {nameof(SqliteGenerator)}, not {generator.GetType().Name}: call AddMigrationsEngine() after AddSQLite()");
         _log = log;
+        _running = running;
         _advisor = advisor;
         _rebuilder = new SqliteTableRebuilder(SqlGenerator, this);
     }
@@ -227,8 +228,6 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         using var command = CreateCommand(sql);
         command.ExecuteNonQuery();
     }
-
-    private readonly RunningStatement _running;
 
     /// <summary>Every command of ours and of FluentMigrator's is registered, so a cancelled run can interrupt it.</summary>
     protected override IDbCommand CreateCommand(string commandText, IDbConnection connection, IDbTransaction transaction)

@@ -75,10 +75,10 @@ public sealed class SqliteProvider : IDatabaseProvider
         return new ScriptTarget(copy.ConnectionString, PreviewOnly: false, keepalive);
     }
 
-    /// <summary>A consistent copy through SQLite's online backup API (not a copy of a file that may be mid-write).</summary>
     /// <summary>Never: SQLite alters a column by rebuilding its table, which copies every value as it is.</summary>
     public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) => false;
 
+    /// <summary>A consistent copy through SQLite's online backup API (not a copy of a file that may be mid-write).</summary>
     public async Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken)
     {
         var builder = Builder(connectionString);
