@@ -18,6 +18,9 @@ public sealed class BuiltMigration(IMigration migration) : IMigration
 
     public IMigration Inner => migration;
 
+    /// <summary>Whether building it asked the database whether something exists (so a later build may differ).</summary>
+    public bool AskedTheDatabase { get; private set; }
+
     /// <summary>Builds the Up (or Down) expressions against <paramref name="querySchema"/>, once.</summary>
     public IReadOnlyList<IMigrationExpression> Build(bool up, IQuerySchema querySchema, IServiceProvider services, string connectionString)
     {
@@ -26,15 +29,30 @@ public sealed class BuiltMigration(IMigration migration) : IMigration
             return built;
         }
 
-        var context = new MigrationContext(querySchema, services, connectionString);
-        if (up)
+        // Only a real processor is watched; the neutral one of a checksum build answers "no" without a database.
+        SchemaQueryRecorder? recorder = null;
+        var watched = querySchema;
+        if (querySchema is IMigrationProcessor processor and not NeutralQuerySchema)
         {
-            migration.GetUpExpressions(context);
-            return _up = context.Expressions.ToArray();
+            (watched, recorder) = SchemaQueryRecorder.Wrap(processor);
         }
 
-        migration.GetDownExpressions(context);
-        return _down = context.Expressions.ToArray();
+        var context = new MigrationContext(watched, services, connectionString);
+        try
+        {
+            if (up)
+            {
+                migration.GetUpExpressions(context);
+                return _up = context.Expressions.ToArray();
+            }
+
+            migration.GetDownExpressions(context);
+            return _down = context.Expressions.ToArray();
+        }
+        finally
+        {
+            AskedTheDatabase |= recorder?.Asked ?? false;
+        }
     }
 
     public void GetUpExpressions(IMigrationContext context) => Replay(context, _up, migration.GetUpExpressions);

@@ -338,12 +338,18 @@ public sealed class Migrator
         }).Distinct();
 
     /// <summary>
-    /// Builds the step again just before it runs, against the schema the earlier steps left, so a
-    /// migration that asks <c>Schema.Table(..).Exists()</c> sees their work. When that build differs
-    /// from the one the guard measured, the guard measures it again before it runs.
+    /// A migration that asked <c>Schema.Table(..).Exists()</c> while it was built is built again
+    /// just before it runs, against the schema the earlier steps left, so it sees their work; every
+    /// other migration runs the expressions built (and measured) before the run, built once. When the
+    /// second build differs from the one the guard measured, the guard measures it again before it runs.
     /// </summary>
     private async Task<Step> RebuildAsync(Run run, Step step, bool up, string operation, CancellationToken cancellationToken)
     {
+        if (!step.Migration.AskedTheDatabase)
+        {
+            return step;
+        }
+
         var session = run.Session();
         var current = Prepare(session, step.Info, up);
         if (run.Script is null && !Options.AllowDataLoss && ExpressionFingerprint.Compute(current.Expressions) != ExpressionFingerprint.Compute(step.Expressions))
