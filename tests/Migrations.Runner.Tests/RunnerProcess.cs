@@ -17,6 +17,9 @@ public sealed class RunnerProcess
     /// <summary>A migrations assembly written against FluentMigrator alone, as a team outside this repository would.</summary>
     public static string StorefrontDll => Path.Combine(AppContext.BaseDirectory, "Storefront.Data.dll");
 
+    /// <summary>Two migrations; the second runs without a transaction and fails at its third statement.</summary>
+    public static string HalfAppliedDll => Path.Combine(AppContext.BaseDirectory, "HalfApplied.Data.dll");
+
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
     {
         public string All => StandardOutput + StandardError;

@@ -484,14 +484,11 @@ public sealed class Migrator
             cause = cause.InnerException;
         }
 
-        var transactional = migration.TransactionBehavior == TransactionBehavior.Default;
         var message = cause.Message.Split("While Processing:", 2)[0].Trim();
-        if (!transactional)
-        {
-            message += " (it ran without a transaction: the statements before this one stayed applied)";
-        }
-
-        return new MigrationFailedException(Database, migration.Name, session.Statements.Last, message, ex);
+        var stayed = migration.TransactionBehavior == TransactionBehavior.None
+            ? session.Statements.OfThisMigration.SkipLast(1).ToArray()
+            : null;
+        return new MigrationFailedException(Database, migration.Name, session.Statements.Last, message, ex) { StayedApplied = stayed };
     }
 
     /// <summary>Opens the database, takes the run lock, reads the journal and runs <paramref name="body"/>; a script runs on a stand-in.</summary>

@@ -8,6 +8,7 @@ namespace Migrations.Engine.Running;
 public sealed class StatementLog
 {
     private readonly List<ScriptLine> _lines = [];
+    private readonly List<string> _ofThisMigration = [];
 
     /// <summary>Called with each statement as it is recorded (for logging), or null.</summary>
     public Action<string>? Observer { get; set; }
@@ -23,12 +24,20 @@ public sealed class StatementLog
     /// <summary>The kept lines as text, comments with their <c>--</c>.</summary>
     public IReadOnlyList<string> Statements => _lines.Select(l => l.IsComment ? "-- " + l.Text : l.Text).ToArray();
 
+    /// <summary>The statements sent since the current migration started, the last one included.</summary>
+    public IReadOnlyList<string> OfThisMigration => _ofThisMigration;
+
     /// <summary>Forgets the last statement, so a migration that fails before its first statement names none of the previous one's.</summary>
-    public void StartMigration() => Last = null;
+    public void StartMigration()
+    {
+        Last = null;
+        _ofThisMigration.Clear();
+    }
 
     public void Record(string sql)
     {
         Last = sql;
+        _ofThisMigration.Add(sql);
         if (Keep)
         {
             _lines.Add(new ScriptLine(sql, IsComment: false));
