@@ -1,6 +1,6 @@
-using Migrations.Engine.Dialects.Postgres;
+using Migrations.Engine.Postgres;
 
-namespace Migrations.Engine.Tests.Generators;
+namespace Migrations.Engine.Tests.Postgres;
 
 /// <summary>PostgreSQL type changes the data-loss guard counts: the current type as format_type prints it, the new one as the generator writes it.</summary>
 public sealed class PostgresTypeChangeTests
