@@ -47,6 +47,15 @@ public sealed record RunRequest(string Command)
 
     public bool AllowDataLoss { get; init; }
 
+    /// <summary>Apply pending migrations older than the newest applied one.</summary>
+    public bool AllowOutOfOrder { get; init; }
+
+    /// <summary>Go ahead although applied versions are missing from the code.</summary>
+    public bool AllowMissing { get; init; }
+
+    /// <summary>Apply migrations marked as breaking changes.</summary>
+    public bool AllowBreakingChange { get; init; }
+
     /// <summary>Where to put a backup taken before the first change.</summary>
     public string? BackupDirectory { get; init; }
 }

@@ -44,6 +44,9 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
             {
                 SeedScale = seedScale,
                 AllowDataLoss = request.AllowDataLoss,
+                AllowOutOfOrder = request.AllowOutOfOrder,
+                AllowMissingApplied = request.AllowMissing,
+                AllowBreakingChange = request.AllowBreakingChange,
                 BackupDirectory = backupDirectory,
             }, loggers.CreateLogger("Migrations.Engine"));
             await command.RunAsync(migrator, target, request, output, cancellationToken);

@@ -13,9 +13,9 @@ public sealed class MigrateCommand : IRunnerCommand
     public string Description => "Apply pending migrations (up to --target), then the environment's seeding profile";
 
     public IReadOnlyList<Option> Options { get; } =
-        [SharedOptions.Target, SharedOptions.Profile, SharedOptions.SeedScale, SharedOptions.ForceSeed, SharedOptions.AllowDataLoss, SharedOptions.Backup, SharedOptions.DryRun];
+        [SharedOptions.Target, SharedOptions.Profile, SharedOptions.SeedScale, SharedOptions.ForceSeed, SharedOptions.AllowDataLoss, .. SharedOptions.JournalChecks, SharedOptions.Backup, SharedOptions.DryRun];
 
-    public RunRequest Read(ParseResult result, RunRequest common) => common with
+    public RunRequest Read(ParseResult result, RunRequest common) => common.WithJournalChecks(result) with
     {
         Target = result.GetValue(SharedOptions.Target),
         Profile = result.GetValue(SharedOptions.Profile),

@@ -15,9 +15,10 @@ public sealed class ScriptCommand : IRunnerCommand
 
     public string Description => "Write the SQL a migrate (or, with --rollback, a rollback) would run, without running it";
 
-    public IReadOnlyList<Option> Options { get; } = [SharedOptions.Target, Rollback, SharedOptions.Steps, SharedOptions.To, Out];
+    // The journal checks too: the reviewed script must be what the migrate with the same options runs.
+    public IReadOnlyList<Option> Options { get; } = [SharedOptions.Target, Rollback, SharedOptions.Steps, SharedOptions.To, .. SharedOptions.JournalChecks, Out];
 
-    public RunRequest Read(ParseResult result, RunRequest common) => common with
+    public RunRequest Read(ParseResult result, RunRequest common) => common.WithJournalChecks(result) with
     {
         Target = result.GetValue(SharedOptions.Target),
         Rollback = result.GetValue(Rollback),
