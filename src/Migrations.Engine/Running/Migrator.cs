@@ -106,6 +106,15 @@ public sealed class Migrator
     public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(CancellationToken cancellationToken = default)
     {
         RejectIrreversibleAutoReversing(Catalog.Versioned);
+        if (Catalog.Versioned.Count > 0 && !await JournalExistsAsync(cancellationToken))
+        {
+            // An absent journal is not a matching one: either nothing was ever deployed here, or the table was lost.
+            var table = JournalSchema is null ? JournalTableMetaData.Table : $"{JournalSchema}.{JournalTableMetaData.Table}";
+            return [new ValidationProblem(0, ValidationProblemKind.NoJournal,
+                $"there is no journal ({table}): nothing is recorded as applied, so all {Catalog.Versioned.Count} migrations would run; " +
+                "if this database already has its tables, do not migrate it (the journal was dropped or another tool built it)")];
+        }
+
         var applied = await ReadJournalAsync(cancellationToken);
         var plan = Planner.PlanUp(applied);
         var problems = new List<ValidationProblem>();
@@ -164,6 +173,12 @@ public sealed class Migrator
                 throw new InvalidMigrationException($"{Database}: {migration.Name} is an AutoReversingMigration whose Up() cannot be reversed ({ex.Message}); write it as a Migration with a Down()");
             }
         }
+    }
+
+    private async Task<bool> JournalExistsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Options.Provider.OpenAsync(Options.ConnectionString, cancellationToken);
+        return await new JournalStore(connection, JournalSchema).ExistsAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)

@@ -13,4 +13,7 @@ public enum ValidationProblemKind
 
     /// <summary>Pending, but older than the newest applied migration.</summary>
     OutOfOrder,
+
+    /// <summary>The database has no journal table at all, while the code has migrations.</summary>
+    NoJournal,
 }
