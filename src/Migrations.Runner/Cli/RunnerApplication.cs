@@ -29,7 +29,7 @@ public static class RunnerApplication
         {
             // The most specific message names the offending token; "required command" is only the consequence.
             var error = parsed.Errors.Select(e => e.Message).OrderBy(m => m.StartsWith("Required command", StringComparison.Ordinal)).First();
-            Console.Error.WriteLine($"error: {error} (see --help)");
+            Console.Error.WriteLine($"error: {OneLine(error)} (see --help)");
             return ExitCodes.Usage;
         }
 
@@ -53,6 +53,13 @@ public static class RunnerApplication
             context.Cancel = true; // keep the process alive until the transaction is rolled back
             cancellation.Cancel();
         }
+    }
+
+    // System.CommandLine lists allowed values one per line; a pipeline's log wants one line: "Must be one of: 'postgres', 'sqlite'".
+    private static string OneLine(string message)
+    {
+        var lines = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 1 ? lines[0] : lines[0] + " " + string.Join(", ", lines.Skip(1));
     }
 
     private static async Task<int> ExecuteAsync(IRunnerCommand command, RunRequest request, SecretMasker masker, CancellationToken cancellationToken)

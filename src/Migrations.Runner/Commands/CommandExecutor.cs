@@ -23,6 +23,21 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
             RequireOneDatabase(request);
         }
 
+        if (request.LockTimeoutSeconds is < 0)
+        {
+            throw new UsageException("--lock-timeout must be 0 or more seconds");
+        }
+
+        if (request.BackupDirectory is { } backup && string.IsNullOrWhiteSpace(backup))
+        {
+            throw new UsageException("--backup needs a directory");
+        }
+
+        if (request.AssemblyPath is { } assembly && string.IsNullOrWhiteSpace(assembly))
+        {
+            throw new UsageException("--assembly needs the path of a migrations assembly");
+        }
+
         if (request.Steps is < 1)
         {
             throw new UsageException("--steps must be 1 or more");
