@@ -31,6 +31,12 @@ public interface IDatabaseProvider
     Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether the database is there to be read: read-only commands (<c>status</c>, <c>validate</c>)
+    /// ask first, so that they never create it (a SQLite file is created by opening it).
+    /// </summary>
+    bool Exists(string connectionString) => true;
+
+    /// <summary>
     /// Takes the run lock of the database, waiting at most <paramref name="timeout"/>; throws
     /// <c>LockTimeoutException</c> when another run holds it. Disposing releases it.
     /// </summary>

@@ -177,12 +177,23 @@ public sealed class Migrator
 
     private async Task<bool> JournalExistsAsync(CancellationToken cancellationToken)
     {
+        if (!Options.Provider.Exists(Options.ConnectionString))
+        {
+            return false;
+        }
+
         await using var connection = await Options.Provider.OpenAsync(Options.ConnectionString, cancellationToken);
         return await new JournalStore(connection, JournalSchema).ExistsAsync(cancellationToken);
     }
 
+    // Read-only: a database that is not there has applied nothing, and is not created by asking.
     private async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
     {
+        if (!Options.Provider.Exists(Options.ConnectionString))
+        {
+            return [];
+        }
+
         await using var connection = await Options.Provider.OpenAsync(Options.ConnectionString, cancellationToken);
         return await new JournalStore(connection, JournalSchema).ReadAsync(cancellationToken);
     }

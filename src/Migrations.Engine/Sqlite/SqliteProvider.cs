@@ -19,6 +19,12 @@ public sealed class SqliteProvider : IDatabaseProvider
     /// <summary>Accepts a bare file path as well as a connection string; turns on foreign keys and turns off pooling (files are released at once).</summary>
     public string Normalize(string connectionString) => Builder(connectionString).ConnectionString;
 
+    public bool Exists(string connectionString)
+    {
+        var builder = Builder(connectionString);
+        return !IsFile(builder) || File.Exists(builder.DataSource);
+    }
+
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = Builder(connectionString);

@@ -50,7 +50,17 @@ public sealed class CommandOutput(ILogger logger)
     {
         if (file is not null)
         {
-            await File.WriteAllTextAsync(file, Result.ToString(), cancellationToken);
+            // Written beside the target and moved into place: a failed write never leaves half a reviewed script.
+            var partial = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, $".{Path.GetFileName(file)}.{Environment.ProcessId}.partial");
+            try
+            {
+                await File.WriteAllTextAsync(partial, Result.ToString(), cancellationToken);
+                File.Move(partial, file, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(partial);
+            }
         }
         else
         {
