@@ -36,7 +36,7 @@ public sealed class MigrationFailedException(string database, string migration, 
     private static string Format(string database, string migration, string? statement, string cause)
     {
         var shown = statement is null ? "" : $" in statement [{OneLine(statement)}]";
-        return $"{database}: migration {migration} failed{shown}: {OneLine(cause)}";
+        return $"{database}: migration {migration} failed{shown}: {CauseLine(cause)}";
     }
 
     private static string Shorten(string statement)
@@ -49,5 +49,13 @@ public sealed class MigrationFailedException(string database, string migration, 
     {
         var flat = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
         return flat.Length > 400 ? flat[..400] + "..." : flat;
+    }
+
+    // A long cause (a list of rows) loses its middle, never its end: what to do about it is said last.
+    private static string CauseLine(string cause)
+    {
+        const int longest = 1000, keptEnd = 400;
+        var flat = string.Join(' ', cause.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        return flat.Length > longest ? flat[..(longest - keptEnd)] + " ... " + flat[^keptEnd..] : flat;
     }
 }

@@ -35,8 +35,16 @@ internal static partial class PostgresBackup
             throw new BackupFailedException($"cannot back up PostgreSQL: pg_dump {major} ({pgDump}) is older than the server ({serverMajor}); install postgresql-client-{serverMajor}");
         }
 
-        Directory.CreateDirectory(directory);
         var path = Path.GetFullPath(Path.Combine(directory, name + ".dump"));
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupFailedException($"cannot back up PostgreSQL into {directory}: {ex.Message.TrimEnd('.')}; the run stopped before this database was changed");
+        }
+
         var start = new ProcessStartInfo(pgDump) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { "--format=custom", "--no-password", $"--file={path}" })
         {
@@ -50,15 +58,45 @@ internal static partial class PostgresBackup
         start.Environment["PGPASSWORD"] = builder.Password ?? "";
         start.Environment["PGSSLMODE"] = builder.SslMode.ToString().ToLowerInvariant() switch { "verifyca" => "verify-ca", "verifyfull" => "verify-full", var mode => mode };
         using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        try
         {
-            throw new BackupFailedException($"pg_dump failed (exit {process.ExitCode}): {(await error).Trim()}");
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.StandardOutput.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            if (process.ExitCode != 0)
+            {
+                throw new BackupFailedException($"pg_dump failed (exit {process.ExitCode}): {OneLine(await error)}; the run stopped before this database was changed");
+            }
+        }
+        catch
+        {
+            // A dump that failed or was cancelled leaves no partial file that could pass for a backup.
+            if (!process.HasExited)
+            {
+                process.Kill();
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+
+            DeletePartial(path);
+            throw;
         }
 
         return path;
+    }
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
+    private static void DeletePartial(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done in a place that refuses writes; the backup error is reported.
+        }
     }
 
     private static IEnumerable<string> Candidates()

@@ -498,6 +498,10 @@ public sealed class Migrator
             _logger.LogInformation("{Database}: {Direction} {Version} {Description} in {DurationMs} ms",
                 Database, up ? "applied" : "rolled back", step.Info.Version, step.Info.Description, clock.ElapsedMilliseconds);
         }
+        else
+        {
+            _logger.LogInformation("{Database}: would {Direction} {Version} {Description} (preview, nothing changed)", Database, up ? "apply" : "roll back", step.Info.Version, step.Info.Description);
+        }
 
         return clock.Elapsed;
     }

@@ -84,7 +84,10 @@ public sealed class SqliteProvider : IDatabaseProvider
     /// <summary>Never: SQLite alters a column by rebuilding its table, which copies every value as it is.</summary>
     public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) => false;
 
-    /// <summary>A consistent copy through SQLite's online backup API (not a copy of a file that may be mid-write).</summary>
+    /// <summary>
+    /// A consistent copy through SQLite's online backup API (not a copy of a file that may be
+    /// mid-write). A backup that fails (a full disk, a read-only place) leaves no partial file behind.
+    /// </summary>
     public async Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken)
     {
         var builder = Builder(connectionString);
@@ -93,14 +96,44 @@ public sealed class SqliteProvider : IDatabaseProvider
             throw new BackupFailedException("cannot back up an in-memory SQLite database");
         }
 
-        Directory.CreateDirectory(directory);
         var path = Path.GetFullPath(Path.Combine(directory, name + ".db"));
-        await using var source = new SqliteConnection(builder.ConnectionString);
-        await source.OpenAsync(cancellationToken);
-        await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        await target.OpenAsync(cancellationToken);
-        source.BackupDatabase(target);
-        return path;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            await using var source = new SqliteConnection(builder.ConnectionString);
+            await source.OpenAsync(cancellationToken);
+            await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+            await target.OpenAsync(cancellationToken);
+            source.BackupDatabase(target);
+            return path;
+        }
+        // Busy and locked are the run lock's business (another writer), not the backup place's.
+        catch (Exception ex) when (ex is SqliteException { SqliteErrorCode: not (5 or 6) } or IOException or UnauthorizedAccessException)
+        {
+            DeletePartial(path);
+            var reason = ex.Message.Replace(" For more information on this error code see https://www.sqlite.org/rescode.html", "", StringComparison.Ordinal).TrimEnd('.');
+            throw new BackupFailedException($"cannot back up {builder.DataSource} to {path}: {reason}; the run stopped before this database was changed");
+        }
+        catch
+        {
+            DeletePartial(path);
+            throw;
+        }
+
+        static void DeletePartial(string path)
+        {
+            foreach (var file in new[] { path, path + "-journal" })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Nothing more can be done in a place that refuses writes; the backup error is reported.
+                }
+            }
+        }
     }
 
     public string Mask(string connectionString)

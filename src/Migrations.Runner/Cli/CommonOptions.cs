@@ -5,14 +5,14 @@ namespace Migrations.Runner.Cli;
 /// <summary>The options every command takes: which databases, how to reach them, the environment, the lock and the log format.</summary>
 public static class CommonOptions
 {
-    public static readonly Option<string> Database = new("--database") { Description = "One of claims, filetrack, junkquote, clearway, workspace, or all (the default; rollback needs one name)", HelpName = "name|all" };
-    public static readonly Option<string> Assembly = new("--assembly") { Description = "Run the FluentMigrator migrations of this assembly instead (built against FluentMigrator 8.0.1); its name is the database name unless --database gives one", HelpName = "path" };
-    public static readonly Option<string> Provider = new("--provider") { Description = "postgres or sqlite (default: from configuration, else from the connection string, else sqlite)" };
-    public static readonly Option<string> Connection = new("--connection") { Description = "Connection string for the one database named by --database (overrides ConnectionStrings:<database>)" };
-    public static readonly Option<string> Environment = new("--environment") { Description = "Development, Staging, Production or another configured environment (default: DOTNET_ENVIRONMENT; Development for the embedded SQLite default)" };
-    public static readonly Option<string[]> Tag = new("--tag") { Description = "A run tag (repeatable); replaces the environment's configured tags", AllowMultipleArgumentsPerToken = false };
-    public static readonly Option<int?> LockTimeout = new("--lock-timeout") { Description = "Seconds to wait for another run's lock before exit 4 (default: Migrations:LockTimeoutSeconds, 60)", HelpName = "seconds" };
-    public static readonly Option<string> LogFormat = new("--log-format") { Description = "text or json (JSON lines on standard error)", DefaultValueFactory = _ => "text" };
+    public static readonly Option<string> Database = OptionRules.NotEmpty(new("--database") { Description = "One of claims, filetrack, junkquote, clearway, workspace, or all (the default, less those with Migrations:Databases:<name>:Skip; rollback needs one name)", HelpName = "name|all" });
+    public static readonly Option<string> Assembly = OptionRules.NotEmpty(new("--assembly") { Description = "Run the FluentMigrator migrations of this assembly instead (built against FluentMigrator 8.0.1); its name is the database name unless --database gives one", HelpName = "path" });
+    public static readonly Option<string> Provider = OptionRules.AcceptOnly(new("--provider") { Description = "postgres or sqlite (default: from configuration, else from the connection string, else sqlite)" }, "postgres", "sqlite");
+    public static readonly Option<string> Connection = OptionRules.NotEmpty(new("--connection") { Description = "Connection string for the one database named by --database (overrides ConnectionStrings:<database>; outside Development every database needs one)" });
+    public static readonly Option<string> Environment = OptionRules.NotEmpty(new("--environment") { Description = "Development, Staging, Production or another configured environment (default: DOTNET_ENVIRONMENT; Development for the embedded SQLite default)" });
+    public static readonly Option<string[]> Tag = OptionRules.NoneEmpty(new("--tag") { Description = "A run tag (repeatable); replaces the environment's configured tags", AllowMultipleArgumentsPerToken = false });
+    public static readonly Option<int?> LockTimeout = OptionRules.NotNegative(new("--lock-timeout") { Description = "Seconds to wait for another run's lock before exit 4 (default: Migrations:LockTimeoutSeconds, 60)", HelpName = "seconds" }, "seconds");
+    public static readonly Option<string> LogFormat = OptionRules.AcceptOnly(new("--log-format") { Description = "text or json (JSON lines on standard error)", DefaultValueFactory = _ => "text" }, "text", "json");
 
     public static IReadOnlyList<Option> All { get; } = Build();
 
@@ -29,10 +29,5 @@ public static class CommonOptions
         LogFormat = result.GetValue(LogFormat) ?? "text",
     };
 
-    private static Option[] Build()
-    {
-        LogFormat.AcceptOnlyFromAmong("text", "json");
-        Provider.AcceptOnlyFromAmong("postgres", "sqlite");
-        return [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat];
-    }
+    private static Option[] Build() => [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat];
 }

@@ -55,12 +55,12 @@ public static class RunnerApplication
         }
     }
 
-    // System.CommandLine lists allowed values one per line; a pipeline's log wants one line: "Must be one of: 'postgres', 'sqlite'".
-    private static string OneLine(string message)
-    {
-        var lines = message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length == 1 ? lines[0] : lines[0] + " " + string.Join(", ", lines.Skip(1));
-    }
+    // A parser message may span lines (a list of allowed values); a pipeline log shows one line per error,
+    // and says "a whole number" where the parser names a .NET type.
+    private static string OneLine(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim())),
+            @"as expected type 'System\.(Nullable`1\[System\.)?Int(32|64)\]?'", "as a whole number");
 
     private static async Task<int> ExecuteAsync(IRunnerCommand command, RunRequest request, SecretMasker masker, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine;
 using Migrations.Engine.Running;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
@@ -23,21 +24,6 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
             RequireOneDatabase(request);
         }
 
-        if (request.LockTimeoutSeconds is < 0)
-        {
-            throw new UsageException("--lock-timeout must be 0 or more seconds");
-        }
-
-        if (request.BackupDirectory is { } backup && string.IsNullOrWhiteSpace(backup))
-        {
-            throw new UsageException("--backup needs a directory");
-        }
-
-        if (request.AssemblyPath is { } assembly && string.IsNullOrWhiteSpace(assembly))
-        {
-            throw new UsageException("--assembly needs the path of a migrations assembly");
-        }
-
         if (request.Steps is < 1)
         {
             throw new UsageException("--steps must be 1 or more");
@@ -48,8 +34,24 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
             throw new UsageException("give --steps or --to, not both");
         }
 
-        var targets = resolver.Resolve(request);
+        var lockTimeout = ResolveLockTimeout(request);
+        if (command.AppliesMigrations(request))
+        {
+            RequireJournalRoom(request, environment, tags);
+        }
+
+        var targets = resolver.Resolve(request, environment);
         var backupDirectory = ResolveBackup(command, request, environment);
+        if (request.OutFile is not null)
+        {
+            WritablePlace.PrepareFile("--out", request.OutFile);
+        }
+
+        foreach (var skipped in resolver.SkippedDatabases(request))
+        {
+            _logger.LogInformation("{Database}: skipped, Migrations:Databases:{Database}:Skip is true", skipped, skipped);
+        }
+
         var output = new CommandOutput(_logger);
         foreach (var target in targets)
         {
@@ -63,25 +65,74 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
                 AllowMissingApplied = request.AllowMissing,
                 AllowBreakingChange = request.AllowBreakingChange,
                 BackupDirectory = backupDirectory,
+                LockTimeout = lockTimeout,
             }, loggers.CreateLogger("Migrations.Engine"));
-            await command.RunAsync(migrator, target, request, output, cancellationToken);
+            try
+            {
+                await command.RunAsync(migrator, target, request, output, cancellationToken);
+            }
+            catch (BackupFailedException ex) when (!ex.Message.StartsWith(target.Name + ":", StringComparison.Ordinal))
+            {
+                // The provider knows the file, not the database's name; the line names both.
+                throw new BackupFailedException($"{target.Name}: {ex.Message}");
+            }
         }
 
         return await command.FinishAsync(request, output, cancellationToken);
     }
 
     // A backup is wanted before changes when asked for, and required where the environment says so.
+    // Its directory is checked (and created) here, before any database is touched: a backup that
+    // cannot be written must stop the run before anything changed, not after the first database.
     private string? ResolveBackup(IRunnerCommand command, RunRequest request, string environment)
     {
         var changes = command.Changes(request);
-        var directory = request.BackupDirectory ?? settings.BackupDirectory;
+        var configured = string.IsNullOrWhiteSpace(settings.BackupDirectory) ? null : settings.BackupDirectory;
+        var directory = request.BackupDirectory ?? configured;
         var required = settings.Environments.TryGetValue(environment, out var settingsOfEnvironment) && settingsOfEnvironment.RequireBackup;
         if (changes && required && directory is null)
         {
             throw new UsageException($"{environment} requires a backup before changes: pass --backup DIR (or set Migrations:BackupDirectory)");
         }
 
-        return changes ? directory : null;
+        return changes && directory is not null
+            ? WritablePlace.PrepareDirectory(request.BackupDirectory is null ? "Migrations:BackupDirectory" : "--backup", directory)
+            : null;
+    }
+
+    private TimeSpan ResolveLockTimeout(RunRequest request)
+    {
+        var seconds = request.LockTimeoutSeconds ?? settings.LockTimeoutSeconds;
+        if (seconds < 0)
+        {
+            throw new UsageException($"Migrations:LockTimeoutSeconds must be 0 or more seconds (it is {seconds})");
+        }
+
+        if (settings.CommandTimeoutSeconds < 0)
+        {
+            throw new UsageException($"Migrations:CommandTimeoutSeconds must be 0 (no limit) or more seconds (it is {settings.CommandTimeoutSeconds})");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    /// <summary>
+    /// The journal row of every migration carries the run's tags and environment: text that does
+    /// not fit its column would fail the row after the migration ran, so it is refused before.
+    /// </summary>
+    private static void RequireJournalRoom(RunRequest request, string environment, IReadOnlyList<string> tags)
+    {
+        var tagsText = JournalLimits.TagsText(tags);
+        if (JournalLimits.Tags is { } tagRoom && tagsText.Length > tagRoom)
+        {
+            var source = request.Tags.Count > 0 ? "--tag" : $"the tags of {environment} (Migrations:Environments:{environment}:Tags)";
+            throw new UsageException($"{source}: the run's tags take {tagsText.Length} characters in the journal's Tags column, which holds {tagRoom}; use shorter or fewer tags");
+        }
+
+        if (JournalLimits.Environment is { } environmentRoom && environment.Length > environmentRoom)
+        {
+            throw new UsageException($"the environment name '{environment}' takes {environment.Length} characters; the journal's Environment column holds {environmentRoom}: use a shorter name");
+        }
     }
 
     // Production gets no generated data: a demo or volume profile there is almost certainly a mistake.
@@ -137,7 +188,6 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         Tags = tags,
         Profile = profile,
         Environment = environment,
-        LockTimeout = TimeSpan.FromSeconds(request.LockTimeoutSeconds ?? settings.LockTimeoutSeconds),
         CommandTimeout = settings.CommandTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.CommandTimeoutSeconds) : null,
     };
 }

@@ -45,27 +45,36 @@ public sealed class CommandOutput(ILogger logger)
             result.ProfilesRun.Count == 0 ? "none" : string.Join(", ", result.ProfilesRun));
     }
 
-    /// <summary>Writes the gathered result to <paramref name="file"/>, replacing it, or to standard output.</summary>
+    /// <summary>
+    /// Writes the gathered result to <paramref name="file"/>, replacing it whole, or to standard
+    /// output. The file is written beside itself under another name and then moved into place, so
+    /// a write that fails (a full disk) leaves the previous file as it was.
+    /// </summary>
     public async Task FlushAsync(string? file, CancellationToken cancellationToken)
     {
-        if (file is not null)
-        {
-            // Written beside the target and moved into place: a failed write never leaves half a reviewed script.
-            var partial = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, $".{Path.GetFileName(file)}.{Environment.ProcessId}.partial");
-            try
-            {
-                await File.WriteAllTextAsync(partial, Result.ToString(), cancellationToken);
-                File.Move(partial, file, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(partial);
-            }
-        }
-        else
+        if (file is null)
         {
             await Console.Out.WriteAsync(Result.ToString());
             await Console.Out.FlushAsync(cancellationToken);
+            return;
+        }
+
+        var full = Path.GetFullPath(file);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            await File.WriteAllTextAsync(temporary, Result.ToString(), cancellationToken);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            WritablePlace.TryDelete(temporary);
+            throw new UsageException($"--out: cannot write {full}: {WritablePlace.Reason(ex)}; {(File.Exists(full) ? "the file was left as it was" : "no file was written")}");
+        }
+        catch
+        {
+            WritablePlace.TryDelete(temporary);
+            throw;
         }
     }
 }

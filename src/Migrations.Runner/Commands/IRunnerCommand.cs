@@ -27,6 +27,9 @@ public interface IRunnerCommand
     /// <summary>True when the command changes the database (so backups apply).</summary>
     bool Changes(RunRequest request) => false;
 
+    /// <summary>True when the command applies migrations or scripts their journal rows (migrate, its dry run, script), so the row must fit.</summary>
+    bool AppliesMigrations(RunRequest request) => false;
+
     /// <summary>Runs against one database.</summary>
     Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken);
 

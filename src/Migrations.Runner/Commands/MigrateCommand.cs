@@ -28,6 +28,8 @@ public sealed class MigrateCommand : IRunnerCommand
 
     public bool Changes(RunRequest request) => !request.DryRun;
 
+    public bool AppliesMigrations(RunRequest request) => true;
+
     public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
         if (request.DryRun)

@@ -8,7 +8,7 @@ namespace Migrations.Runner.Commands;
 /// <summary><c>script</c>: the SQL a migrate (or, with <c>--rollback</c>, a rollback) would run, executed nowhere.</summary>
 public sealed class ScriptCommand : IRunnerCommand
 {
-    private static readonly Option<string> Out = new("--out") { Description = "Write the SQL to this file (replacing it) instead of standard output", HelpName = "file" };
+    private static readonly Option<string> Out = OptionRules.NotEmpty(new("--out") { Description = "Write the SQL to this file instead of standard output; the file is replaced whole, and kept as it was if the script fails", HelpName = "file" });
     private static readonly Option<bool> Rollback = new("--rollback") { Description = "Script the SQL of a rollback (with --steps or --to) instead of a migrate" };
 
     public string Name => "script";
@@ -28,6 +28,8 @@ public sealed class ScriptCommand : IRunnerCommand
     };
 
     public bool ActsOnOneDatabase(RunRequest request) => request.Rollback;
+
+    public bool AppliesMigrations(RunRequest request) => !request.Rollback;
 
     public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken) =>
         output.Result.Append(request.Rollback

@@ -16,7 +16,7 @@ public sealed class RunnerSettings
     /// <summary>Where backups go when --backup is not given (and backups are required or wanted).</summary>
     public string? BackupDirectory { get; set; }
 
-    /// <summary>Per database: its provider when a connection string alone does not say.</summary>
+    /// <summary>Per database: its provider when a connection string alone does not say, and whether <c>all</c> skips it.</summary>
     public Dictionary<string, DatabaseSettings> Databases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Per environment (Development, Staging, Production, or a team's own): its tags and seeding profile.</summary>
@@ -27,6 +27,9 @@ public sealed class DatabaseSettings
 {
     /// <summary><c>postgres</c> or <c>sqlite</c>.</summary>
     public string? Provider { get; set; }
+
+    /// <summary>Leave this database out of <c>--database all</c> (logged as skipped); naming it with <c>--database</c> still runs it.</summary>
+    public bool Skip { get; set; }
 }
 
 public sealed class EnvironmentSettings
