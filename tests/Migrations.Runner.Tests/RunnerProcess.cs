@@ -20,6 +20,9 @@ public sealed class RunnerProcess
     /// <summary>Two migrations; the second runs without a transaction and fails at its third statement.</summary>
     public static string HalfAppliedDll => Path.Combine(AppContext.BaseDirectory, "HalfApplied.Data.dll");
 
+    /// <summary>Six steps that environment variables make slow, fail at a second statement, fail a rebuild, or overfill the disk (the fault suite).</summary>
+    public static string FaultsDll => Path.Combine(AppContext.BaseDirectory, "Faults.Data.dll");
+
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
     {
         public string All => StandardOutput + StandardError;
