@@ -3,8 +3,9 @@ using FluentMigrator;
 
 namespace Migrations.Runner.Fixtures;
 
-// Five steps; the fourth can be made slow and the fifth made to fail through environment
-// variables, so process-level tests can cancel and break a real run.
+// Five steps; the fourth can be made slow (FIXTURE_SLEEP_SECONDS on PostgreSQL,
+// FIXTURE_SQLITE_SLEEP_MS on SQLite) and the fifth made to fail (FIXTURE_FAIL) through
+// environment variables, so process-level tests can cancel, overlap and break a real run.
 
 [Migration(1, "create widget")]
 public sealed class CreateWidget : Migration
@@ -38,6 +39,13 @@ public sealed class SlowStep : Migration
         Create.Table("slow_marker").WithColumn("id").AsInt32();
         var seconds = int.Parse(Environment.GetEnvironmentVariable("FIXTURE_SLEEP_SECONDS") ?? "0", CultureInfo.InvariantCulture);
         IfDatabase("postgres").Execute.Sql($"SELECT pg_sleep({seconds})");
+
+        // SQLite has no sleep function: the migration's transaction (and SQLite's write lock) is held this long.
+        var sqliteMilliseconds = int.Parse(Environment.GetEnvironmentVariable("FIXTURE_SQLITE_SLEEP_MS") ?? "0", CultureInfo.InvariantCulture);
+        if (sqliteMilliseconds > 0)
+        {
+            IfDatabase("sqlite").Execute.WithConnection((_, _) => Thread.Sleep(sqliteMilliseconds));
+        }
     }
 
     public override void Down() => Delete.Table("slow_marker");

@@ -27,6 +27,19 @@ public interface IDatabaseProvider
     /// </summary>
     string Normalize(string connectionString);
 
+    /// <summary>
+    /// The connection string of one run: normalised, with every wait for another client's lock
+    /// bounded by <paramref name="lockTimeout"/> on each connection opened with it, ours and
+    /// FluentMigrator's (SQLite: its <c>Default Timeout</c>).
+    /// </summary>
+    string Normalize(string connectionString, TimeSpan lockTimeout) => Normalize(connectionString);
+
+    /// <summary>
+    /// The lock error to report when <paramref name="error"/> says a statement gave up waiting for
+    /// another client's lock (SQLite: "database is locked"); null for any other error.
+    /// </summary>
+    LockTimeoutException? AsLockTimeout(Exception error, string connectionString, TimeSpan lockTimeout) => null;
+
     /// <summary>An open connection for our own reads (journal, catalog); throws <c>ConnectionFailedException</c>.</summary>
     Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken);
 

@@ -182,8 +182,15 @@ public sealed class Migrator
             return false;
         }
 
-        await using var connection = await Options.Provider.OpenAsync(Options.ConnectionString, cancellationToken);
-        return await new JournalStore(connection, JournalSchema).ExistsAsync(cancellationToken);
+        try
+        {
+            await using var connection = await Options.Provider.OpenAsync(RunConnectionString, cancellationToken);
+            return await new JournalStore(connection, JournalSchema).ExistsAsync(cancellationToken);
+        }
+        catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
+        {
+            throw locked;
+        }
     }
 
     // Read-only: a database that is not there has applied nothing, and is not created by asking.
@@ -194,9 +201,21 @@ public sealed class Migrator
             return [];
         }
 
-        await using var connection = await Options.Provider.OpenAsync(Options.ConnectionString, cancellationToken);
-        return await new JournalStore(connection, JournalSchema).ReadAsync(cancellationToken);
+        try
+        {
+            await using var connection = await Options.Provider.OpenAsync(RunConnectionString, cancellationToken);
+            return await new JournalStore(connection, JournalSchema).ReadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
+        {
+            throw locked;
+        }
     }
+
+    // Every connection of a run waits for another client's lock no longer than the lock timeout.
+    private string RunConnectionString => Options.Provider.Normalize(Options.ConnectionString, Options.LockTimeout);
+
+    private LockTimeoutException? AsLockTimeout(Exception error) => Options.Provider.AsLockTimeout(error, Options.ConnectionString, Options.LockTimeout);
 
     private void RequireKnown(long version)
     {
@@ -442,7 +461,7 @@ public sealed class Migrator
 
         if (Options.BackupDirectory is { } directory)
         {
-            result.BackupPath = await Options.Provider.BackupAsync(Options.ConnectionString, directory, $"{Database}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-before-{operation}", cancellationToken);
+            result.BackupPath = await Options.Provider.BackupAsync(RunConnectionString, directory, $"{Database}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-before-{operation}", cancellationToken);
             _logger.LogInformation("{Database}: backup taken before {Operation}: {Path}", Database, operation, result.BackupPath);
         }
     }
@@ -525,10 +544,10 @@ public sealed class Migrator
     private async Task<RunResult> RunAsync(ScriptWriter? script, Func<Run, IReadOnlyList<JournalEntry>, Task<RunResult>> body, CancellationToken cancellationToken)
     {
         var provider = Options.Provider;
-        var target = script is null ? null : await provider.OpenForScriptAsync(Options.ConnectionString, cancellationToken);
+        var target = script is null ? null : await provider.OpenForScriptAsync(RunConnectionString, cancellationToken);
         try
         {
-            var connectionString = target?.ConnectionString ?? provider.Normalize(Options.ConnectionString);
+            var connectionString = target?.ConnectionString ?? RunConnectionString;
             await using var connection = await provider.OpenAsync(connectionString, cancellationToken);
             await using var runLock = script is null
                 ? await provider.AcquireRunLockAsync(Options.ConnectionString, Options.LockTimeout, cancellationToken)
@@ -549,6 +568,10 @@ public sealed class Migrator
             var result = await body(run, applied);
             script?.AddAll(run.ScriptedStatements);
             return result;
+        }
+        catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
+        {
+            throw locked;
         }
         finally
         {

@@ -64,7 +64,7 @@ public partial class SqliteProcessor
 
                 try
                 {
-                    command.ExecuteNonQuery();
+                    ReportingLockTimeout(() => command.ExecuteNonQuery());
                 }
                 catch (Exception) when (!_log.Keep)
                 {

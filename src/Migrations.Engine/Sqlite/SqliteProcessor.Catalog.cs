@@ -48,7 +48,9 @@ public partial class SqliteProcessor : ISqliteCatalog
 
     private object? Scalar(string sql, params object?[] parameters) => Query(sql, parameters).FirstOrDefault()?[0];
 
-    private List<object?[]> Query(string sql, params object?[] parameters)
+    private List<object?[]> Query(string sql, params object?[] parameters) => ReportingLockTimeout(() => QueryNow(sql, parameters));
+
+    private List<object?[]> QueryNow(string sql, object?[] parameters)
     {
         EnsureConnectionIsOpen();
         using var command = CreateCommand(sql);

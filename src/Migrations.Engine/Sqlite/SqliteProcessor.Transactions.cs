@@ -16,7 +16,6 @@ namespace Migrations.Engine.Sqlite;
 /// </summary>
 public partial class SqliteProcessor
 {
-    private const int SqliteBusy = 5;
     private TransactionState _state;
     private bool _checkForeignKeys;
     private bool _restoreForeignKeys;
@@ -71,7 +70,8 @@ public partial class SqliteProcessor
             }
             else
             {
-                base.CommitTransaction();
+                // COMMIT waits for readers of other clients to finish, as long as any lock wait.
+                ReportingLockTimeout(base.CommitTransaction);
             }
         }
         catch
@@ -130,40 +130,28 @@ public partial class SqliteProcessor
             if (!Options.PreviewOnly)
             {
                 Transaction = BeginImmediate();
+                CheckJournalUnchanged();
             }
         }
         catch
         {
+            if (Transaction is not null)
+            {
+                base.RollbackTransaction();
+            }
+
             EndTransaction();
             RestoreForeignKeys(record: false);
             throw;
         }
     }
 
-    // BEGIN IMMEDIATE takes SQLite's write lock at once, waiting for other writers up to the command timeout.
+    // BEGIN IMMEDIATE takes SQLite's write lock at once, waiting for other writers up to the connection's timeout (the lock timeout).
     private SqliteTransaction BeginImmediate()
     {
         var connection = (SqliteConnection)Connection;
-        var timeout = connection.DefaultTimeout;
-        if (Options.Timeout is { } wait && wait > TimeSpan.Zero)
-        {
-            connection.DefaultTimeout = (int)Math.Ceiling(wait.TotalSeconds);
-        }
-
-        try
-        {
-            Logger.LogSay("Beginning Transaction");
-            return connection.BeginTransaction(deferred: false);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteBusy)
-        {
-            throw new LockTimeoutException(
-                $"{Path.GetFileName(connection.DataSource)}: another client holds the database's write lock; gave up after {connection.DefaultTimeout} s");
-        }
-        finally
-        {
-            connection.DefaultTimeout = timeout;
-        }
+        Logger.LogSay("Beginning Transaction");
+        return ReportingLockTimeout(() => connection.BeginTransaction(deferred: false));
     }
 
     private void SwitchForeignKeysOff()

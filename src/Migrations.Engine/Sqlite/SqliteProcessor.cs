@@ -123,6 +123,8 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
 
             Process(Generator.Generate(single));
         }
+
+        Journaled(expression);
     }
 
     public override void Process(PerformDBOperationExpression expression)
@@ -130,7 +132,7 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         // The operation gets the migration's connection and transaction, so the transaction must exist.
         EnsureTransactionStarted();
         _log.Comment("code: " + (string.IsNullOrEmpty(expression.Description) ? "a DB operation" : expression.Description));
-        base.Process(expression);
+        ReportingLockTimeout(() => base.Process(expression));
     }
 
     // Enum types do not exist on SQLite: the column's CHECK carries the values.
@@ -156,7 +158,7 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
 
         EnsureTransactionStarted();
         _log.Record(sql);
-        base.Process(sql);
+        ReportingLockTimeout(() => base.Process(sql));
     }
 
     /// <summary>
@@ -226,13 +228,14 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
 
         EnsureConnectionIsOpen();
         using var command = CreateCommand(sql);
-        command.ExecuteNonQuery();
+        ReportingLockTimeout(() => command.ExecuteNonQuery());
     }
 
     /// <summary>Every command of ours and of FluentMigrator's is registered, so a cancelled run can interrupt it.</summary>
     protected override IDbCommand CreateCommand(string commandText, IDbConnection connection, IDbTransaction transaction)
     {
         var command = base.CreateCommand(commandText, connection, transaction);
+        WaitForLocksAsTheConnectionDoes(command, connection);
         _running.Track(command);
         return command;
     }

@@ -19,6 +19,19 @@ public sealed class SqliteProvider : IDatabaseProvider
     /// <summary>Accepts a bare file path as well as a connection string; turns on foreign keys and turns off pooling (files are released at once).</summary>
     public string Normalize(string connectionString) => Builder(connectionString).ConnectionString;
 
+    /// <summary>As <see cref="Normalize(string)"/>, and every wait for another client's lock, on every connection opened with it, is the lock timeout.</summary>
+    public string Normalize(string connectionString, TimeSpan lockTimeout)
+    {
+        var builder = Builder(connectionString);
+        builder.DefaultTimeout = SqliteLockWait.Seconds(lockTimeout);
+        return builder.ConnectionString;
+    }
+
+    public LockTimeoutException? AsLockTimeout(Exception error, string connectionString, TimeSpan lockTimeout) =>
+        error is not MigrationException && SqliteLockWait.IsLockConflict(error)
+            ? SqliteLockWait.Timeout(Builder(connectionString).DataSource, SqliteLockWait.Seconds(lockTimeout))
+            : null;
+
     public bool Exists(string connectionString)
     {
         var builder = Builder(connectionString);
@@ -30,28 +43,59 @@ public sealed class SqliteProvider : IDatabaseProvider
         var builder = Builder(connectionString);
         if (IsFile(builder))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!;
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw SqliteWriteAccess.CannotWrite(builder.DataSource, directory, ex);
+            }
         }
 
         var connection = new SqliteConnection(builder.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            SqliteLockWait.ApplyBusyTimeout(connection);
             return connection;
         }
         catch (SqliteException ex)
         {
             await connection.DisposeAsync();
-            throw new ConnectionFailedException($"cannot open SQLite database {builder.DataSource}: {ex.Message}", ex);
+            var reason = IsFile(builder) && !File.Exists(builder.DataSource) ? SqliteWriteAccess.ProbeDirectory(builder.DataSource) : null;
+            throw reason is null
+                ? new ConnectionFailedException($"cannot open SQLite database {builder.DataSource}: {ex.Message}", ex)
+                : SqliteWriteAccess.CannotWrite(builder.DataSource, Path.GetFullPath(builder.DataSource), reason, ex);
         }
     }
 
     public async Task<IAsyncDisposable> AcquireRunLockAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var builder = Builder(connectionString);
-        return IsFile(builder)
-            ? await SqliteRunLock.AcquireAsync(Path.GetFullPath(builder.DataSource), timeout, cancellationToken)
-            : SqliteRunLock.None;
+        if (!IsFile(builder))
+        {
+            return SqliteRunLock.None;
+        }
+
+        // The lock belongs to the file, not to the path it was reached by.
+        var path = SqliteFilePath.Resolve(builder.DataSource);
+        var runLock = await SqliteRunLock.AcquireAsync(path, timeout, cancellationToken);
+        try
+        {
+            if (File.Exists(path))
+            {
+                SqliteWriteAccess.EnsureWritable(builder, path);
+            }
+        }
+        catch
+        {
+            await runLock.DisposeAsync();
+            throw;
+        }
+
+        return runLock;
     }
 
     /// <summary>
@@ -75,7 +119,7 @@ public sealed class SqliteProvider : IDatabaseProvider
             builder.Mode = SqliteOpenMode.ReadOnly;
             await using var source = new SqliteConnection(builder.ConnectionString);
             await source.OpenAsync(cancellationToken);
-            source.BackupDatabase(keepalive);
+            CopyWaitingForLocks(source, keepalive);
         }
 
         return new ScriptTarget(copy.ConnectionString, PreviewOnly: false, keepalive);
@@ -104,7 +148,7 @@ public sealed class SqliteProvider : IDatabaseProvider
             await source.OpenAsync(cancellationToken);
             await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
             await target.OpenAsync(cancellationToken);
-            source.BackupDatabase(target);
+            CopyWaitingForLocks(source, target);
             return path;
         }
         // Busy and locked are the run lock's business (another writer), not the backup place's.
@@ -133,6 +177,20 @@ public sealed class SqliteProvider : IDatabaseProvider
                     // Nothing more can be done in a place that refuses writes; the backup error is reported.
                 }
             }
+        }
+    }
+
+    /// <summary>SQLite's online backup, waiting for another writer's lock as long as the run waits for any lock.</summary>
+    private static void CopyWaitingForLocks(SqliteConnection source, SqliteConnection target)
+    {
+        SqliteLockWait.ApplyBusyTimeout(source);
+        try
+        {
+            source.BackupDatabase(target);
+        }
+        catch (SqliteException ex) when (SqliteLockWait.IsLockConflict(ex))
+        {
+            throw SqliteLockWait.Timeout(source);
         }
     }
 
@@ -171,6 +229,11 @@ public sealed class SqliteProvider : IDatabaseProvider
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
             throw new ArgumentException("the SQLite connection string names no Data Source");
+        }
+
+        if (!string.IsNullOrEmpty(builder.Password))
+        {
+            throw new ArgumentException("the SQLite connection string has Password=, but this runner's SQLite (Microsoft.Data.Sqlite without SQLCipher) cannot open encrypted databases: remove Password= (or decrypt the file)");
         }
 
         builder.ForeignKeys = true;
