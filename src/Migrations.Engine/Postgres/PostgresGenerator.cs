@@ -35,6 +35,12 @@ public sealed partial class PostgresGenerator : Postgres15_0Generator
     /// <summary>The column's type as this generator writes it (what an ALTER ... TYPE asks for), or null when the column names none.</summary>
     public string? TypeSql(ColumnDefinition column)
     {
+        if (column.AdditionalFeatures.TryGetValue(MigrationFeatures.EnumColumn, out var feature) && feature is EnumColumn enumType)
+        {
+            // AsEnum names the type as the migration wrote it; without a schema that is public, as Create.Enum makes it, not search_path's first schema.
+            return Quoter.QuoteTableName(enumType.TypeName, enumType.SchemaName);
+        }
+
         if (column.Type is not { } type)
         {
             return string.IsNullOrWhiteSpace(column.CustomType) ? null : column.CustomType;
@@ -110,7 +116,7 @@ public sealed partial class PostgresGenerator : Postgres15_0Generator
     public IReadOnlyList<string> Statements(AlterColumnExpression expression)
     {
         var column = (ColumnDefinition)expression.Column.Clone();
-        if (column.Type == DbType.DateTimeOffset && column.Size is not null)
+        if ((column.Type == DbType.DateTimeOffset && column.Size is not null) || column.AdditionalFeatures.ContainsKey(MigrationFeatures.EnumColumn))
         {
             column.CustomType = TypeSql(column);
             column.Type = null;
@@ -169,7 +175,7 @@ public sealed partial class PostgresGenerator : Postgres15_0Generator
         }
 
         var sizedTimestamp = column.Type == DbType.DateTimeOffset && column.Size is not null;
-        if (extra.Count == 0 && !sizedTimestamp)
+        if (extra.Count == 0 && !sizedTimestamp && !column.AdditionalFeatures.ContainsKey(MigrationFeatures.EnumColumn))
         {
             return clone;
         }

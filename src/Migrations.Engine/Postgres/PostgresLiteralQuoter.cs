@@ -9,7 +9,9 @@ namespace Migrations.Engine.Postgres;
 /// FluentMigrator's PostgreSQL quoter with the literals our databases were built with: the
 /// built-in <c>gen_random_uuid()</c> (FluentMigrator writes <c>uuid_generate_v4()</c>, which needs
 /// the uuid-ossp extension), timestamps that keep their fractional seconds (FluentMigrator cuts
-/// them off), and dates, times and chars written as quoted literals. Identifiers are FluentMigrator's.
+/// them off), and dates, times and chars written as quoted literals. Identifiers are FluentMigrator's,
+/// except that a sequence without a schema is public's, as a table is (FluentMigrator leaves it
+/// unqualified, so PostgreSQL would create it in search_path's first schema).
 /// </summary>
 public sealed class PostgresLiteralQuoter(PostgresOptions options) : PostgresQuoter(options)
 {
@@ -32,6 +34,9 @@ public sealed class PostgresLiteralQuoter(PostgresOptions options) : PostgresQuo
 
     public override string FormatDateTimeOffset(DateTimeOffset value) =>
         FormatNationalString(value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+
+    public override string QuoteSequenceName(string sequenceName, string schemaName) =>
+        base.QuoteSequenceName(sequenceName, string.IsNullOrEmpty(schemaName) ? "public" : schemaName);
 
     public override string FormatChar(char value) => FormatNationalString(value.ToString());
 }
