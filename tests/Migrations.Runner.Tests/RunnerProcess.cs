@@ -23,6 +23,9 @@ public sealed class RunnerProcess
     /// <summary>Six steps that environment variables make slow, fail at a second statement, fail a rebuild, or overfill the disk (the fault suite).</summary>
     public static string FaultsDll => Path.Combine(AppContext.BaseDirectory, "Faults.Data.dll");
 
+    /// <summary>Migrations of the bad-input tests: a hotfix merged later, a breaking change, a rebuild that orphans rows.</summary>
+    public static string LedgerDll => Path.Combine(AppContext.BaseDirectory, "Ledger.Data.dll");
+
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
     {
         public string All => StandardOutput + StandardError;

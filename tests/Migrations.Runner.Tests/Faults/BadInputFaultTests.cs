@@ -31,7 +31,7 @@ public sealed class BadInputFaultTests
             "--database", "widgets", "--connection", $"Data Source={Db}", "--environment", environment];
 
     private string[] Ledger(params string[] args) =>
-        [.. args, "--assembly", TmpfsMounts.LedgerDll, "--database", "ledger", "--connection", $"Data Source={LedgerDb}", "--environment", "Development"];
+        [.. args, "--assembly", RunnerProcess.LedgerDll, "--database", "ledger", "--connection", $"Data Source={LedgerDb}", "--environment", "Development"];
 
     private Task<RunnerProcess.Result> Run(params string[] args) => RunnerProcess.RunAsync(_work, null, args);
 
@@ -136,7 +136,7 @@ public sealed class BadInputFaultTests
     [Test]
     public async Task Script_out_into_a_full_place_is_refused_and_leaves_the_previous_file_as_it_was()
     {
-        var full = _mounts.Full(freeBytes: 0, keep: ("review.sql", "-- yesterday's reviewed script\n"));
+        var full = _mounts.Full(freeKilobytes: 0, keep: ("review.sql", "-- yesterday's reviewed script\n"));
         var file = Path.Combine(full, "review.sql");
 
         // Storefront's script is larger than the page the old file frees: a write in place would fail halfway.
@@ -144,7 +144,7 @@ public sealed class BadInputFaultTests
 
         Assert.That(OneErrorLine(result, exitCode: 2), Does.Contain($"--out: cannot write into {full}: No space left on device"));
         Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo("-- yesterday's reviewed script\n"));
-        Assert.That(Directory.GetFiles(full).Select(Path.GetFileName), Is.EquivalentTo(new[] { "filler", "review.sql" }));
+        Assert.That(Directory.GetFiles(full).Select(Path.GetFileName), Is.EquivalentTo(new[] { TmpfsMount.BallastName, "review.sql" }));
     }
 
     [Test]
@@ -291,7 +291,7 @@ public sealed class BadInputProviderFaultTests(Provider provider)
             "below a file" => (Path.Combine(Touch(Path.Combine(_work, "backups")), "widgets"), $"{Path.Combine(_work, "backups")} is a file"),
             "read-only" => (_mounts.ReadOnly(), "Read-only file system"),
             "below read-only" => (Path.Combine(_mounts.ReadOnly(), "widgets"), "Read-only file system"),
-            _ => (_mounts.Full(freeBytes: 0), "No space left on device"),
+            _ => (_mounts.Full(freeKilobytes: 0), "No space left on device"),
         };
 
         var result = await Run(Widgets("migrate", "--backup", backups));
@@ -308,7 +308,7 @@ public sealed class BadInputProviderFaultTests(Provider provider)
         _db.Execute(provider == Provider.Postgres
             ? "CREATE TABLE ballast AS SELECT g AS id, md5(g::text) || md5((g * 7)::text) AS filler FROM generate_series(1, 3000) g"
             : "CREATE TABLE ballast AS WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 3000) SELECT n AS id, hex(randomblob(32)) AS filler FROM g");
-        var backups = _mounts.Full(freeBytes: 12 * 1024);
+        var backups = _mounts.Full(freeKilobytes: 12);
 
         var result = await Run(Widgets("migrate", "--backup", backups));
 
@@ -373,80 +373,5 @@ public sealed class BadInputProviderFaultTests(Provider provider)
     {
         File.WriteAllText(path, "not a directory");
         return path;
-    }
-}
-
-/// <summary>
-/// Small tmpfs mounts for a read-only place and a full disk. The tests run as root, for whom
-/// permission bits stop nothing, so only a read-only mount or a full one makes a write fail.
-/// Each call mounts a fresh one; all are unmounted when the fixture ends.
-/// </summary>
-internal sealed class TmpfsMounts : IDisposable
-{
-    private const int Size = 256 * 1024;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"migrations-mounts-{Guid.NewGuid():N}");
-    private readonly List<string> _mounted = [];
-
-    /// <summary>Migrations for these tests: a hotfix merged later, a breaking change, a rebuild that orphans rows.</summary>
-    public static string LedgerDll => Path.Combine(AppContext.BaseDirectory, "Ledger.Data.dll");
-
-    public string ReadOnly() => Mount("ro");
-
-    /// <summary>A place with <paramref name="freeBytes"/> left, holding <paramref name="keep"/> (a file written before it filled up) and a filler file.</summary>
-    public string Full(int freeBytes, (string Name, string Text)? keep = null)
-    {
-        var directory = Mount("rw");
-        var used = 0;
-        if (keep is { } file)
-        {
-            File.WriteAllText(Path.Combine(directory, file.Name), file.Text);
-            used = 4096; // one tmpfs page
-        }
-
-        File.WriteAllBytes(Path.Combine(directory, "filler"), new byte[Size - used - freeBytes]);
-        return directory;
-    }
-
-    public void Dispose()
-    {
-        foreach (var directory in _mounted)
-        {
-            Run("umount", "-l", directory);
-        }
-
-        _mounted.Clear();
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
-
-    private string Mount(string mode)
-    {
-        var directory = Path.Combine(_root, $"{mode}-{_mounted.Count}");
-        Directory.CreateDirectory(directory);
-        var (exit, error) = Run("mount", "-t", "tmpfs", "-o", $"size={Size},{mode}", "tmpfs", directory);
-        if (exit != 0)
-        {
-            Assert.Fail($"these fault tests need a tmpfs mount (run as root in a container that allows mount): mount exited {exit}: {error}");
-        }
-
-        _mounted.Add(directory);
-        return directory;
-    }
-
-    private static (int Exit, string Error) Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, error.Trim());
     }
 }

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Migrations.Runner.Tests.Faults;
 
 /// <summary>
-/// A small tmpfs mounted for one test, so a disk can really fill up; unmounted when disposed.
-/// Mounting needs root (the test container runs as root); elsewhere the test fails saying so.
+/// A small tmpfs mounted for one test, so a disk can really fill up or refuse writes; unmounted when
+/// disposed. The tests run as root, for whom permission bits stop nothing, so only a read-only mount
+/// or a full one makes a write fail. Mounting needs root; elsewhere the test fails saying so.
 /// </summary>
 public sealed class TmpfsMount : IDisposable
 {
@@ -12,13 +13,16 @@ public sealed class TmpfsMount : IDisposable
 
     public string Path { get; }
 
-    private string Ballast => System.IO.Path.Combine(Path, "ballast");
+    /// <summary>The file that fills the disk.</summary>
+    public const string BallastName = "ballast";
 
-    public static TmpfsMount Create(int kilobytes, string? owner = null)
+    private string Ballast => System.IO.Path.Combine(Path, BallastName);
+
+    public static TmpfsMount Create(int kilobytes, string? owner = null, bool readOnly = false)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "migrations-tmpfs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
-        var (exitCode, error) = Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k", "tmpfs", path);
+        var (exitCode, error) = Run("mount", "-t", "tmpfs", "-o", $"size={kilobytes}k,{(readOnly ? "ro" : "rw")}", "tmpfs", path);
         if (exitCode != 0)
         {
             Directory.Delete(path);
