@@ -7,9 +7,14 @@ namespace Migrations.Engine.Planning;
 /// pending, skipped (not for these tags) and the problems out. <c>migrate</c>, <c>status</c>,
 /// <c>validate</c> and <c>script</c> all read the same plan.
 /// </summary>
-public sealed class Planner(MigrationCatalog catalog, IReadOnlyList<string> tags, bool includeUntagged)
+/// <remarks>
+/// With <paramref name="onlyVersions"/> the selection is that set and nothing else, whatever the
+/// tags: drift rebuilds exactly what a live journal records, in a shadow database.
+/// </remarks>
+public sealed class Planner(MigrationCatalog catalog, IReadOnlyList<string> tags, bool includeUntagged, IReadOnlySet<long>? onlyVersions = null)
 {
-    public bool IsSelected(MigrationInfo migration) => MigrationCatalog.IsSelected(migration, tags, includeUntagged);
+    public bool IsSelected(MigrationInfo migration) =>
+        onlyVersions?.Contains(migration.Version) ?? MigrationCatalog.IsSelected(migration, tags, includeUntagged);
 
     public RunPlan PlanUp(IReadOnlyList<JournalEntry> applied, long? target = null)
     {

@@ -3,6 +3,7 @@ using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Runner;
 using Migrations.Engine.Providers;
+using Migrations.Engine.Schema;
 using Npgsql;
 
 namespace Migrations.Engine.Postgres;
@@ -60,6 +61,11 @@ public sealed class PostgresProvider : IDatabaseProvider
     public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) =>
         PostgresTypeChange.ConvertsLossily(connection, expression, generator as PostgresGenerator
             ?? throw new ArgumentException($"the PostgreSQL provider needs Migrations.Engine's {nameof(PostgresGenerator)}, not {generator.GetType().Name}", nameof(generator)));
+
+    public ISchemaReader SchemaReader { get; } = new PostgresSchemaReader();
+
+    public Task<ShadowDatabase> CreateShadowAsync(string connectionString, string? shadowConnectionString, CancellationToken cancellationToken) =>
+        PostgresShadow.CreateAsync(connectionString, shadowConnectionString, Mask, cancellationToken);
 
     public string Mask(string connectionString)
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Runner;
+using Migrations.Engine.Schema;
 
 namespace Migrations.Engine.Providers;
 
@@ -74,6 +75,16 @@ public interface IDatabaseProvider
 
     /// <summary>The connection string with its password and other secrets replaced by <c>***</c>.</summary>
     string Mask(string connectionString);
+
+    /// <summary>Reads a database's schema for drift and baseline.</summary>
+    ISchemaReader SchemaReader { get; }
+
+    /// <summary>
+    /// A scratch database to build the migrations' schema in (drift, baseline), never the live one:
+    /// <paramref name="shadowConnectionString"/> when given (it must be empty), else one of the
+    /// provider's own making. Disposing removes what was built.
+    /// </summary>
+    Task<ShadowDatabase> CreateShadowAsync(string connectionString, string? shadowConnectionString, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a script run executes: a connection string, whether it is preview-only, and what to dispose after.</summary>

@@ -29,7 +29,7 @@ public sealed class Migrator
         Options = options;
         _logger = logger ?? NullLogger.Instance;
         Catalog = MigrationCatalog.Load(options.Assemblies, options.Namespace, options.NestedNamespaces);
-        Planner = new Planner(Catalog, options.Tags, options.IncludeUntaggedMigrations);
+        Planner = new Planner(Catalog, options.Tags, options.IncludeUntaggedMigrations, options.OnlyVersions);
     }
 
     public MigrationCatalog Catalog { get; }

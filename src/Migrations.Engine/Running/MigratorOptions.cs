@@ -28,6 +28,9 @@ public sealed record MigratorOptions
 
     public bool IncludeUntaggedMaintenances { get; init; } = true;
 
+    /// <summary>When set, exactly these versions are selected, whatever the tags (a shadow rebuilt from a live journal).</summary>
+    public IReadOnlySet<long>? OnlyVersions { get; init; }
+
     /// <summary>The profile whose classes run after every migrate; null runs none.</summary>
     public string? Profile { get; init; }
 

@@ -4,6 +4,7 @@ using FluentMigrator.Expressions;
 using FluentMigrator.Runner;
 using Microsoft.Data.Sqlite;
 using Migrations.Engine.Providers;
+using Migrations.Engine.Schema;
 
 namespace Migrations.Engine.Sqlite;
 
@@ -193,6 +194,14 @@ public sealed class SqliteProvider : IDatabaseProvider
             throw SqliteLockWait.Timeout(source);
         }
     }
+
+    public ISchemaReader SchemaReader { get; } = new SqliteSchemaReader();
+
+    /// <summary>Always in memory: a SQLite shadow costs nothing to make, so one named by the user has no use.</summary>
+    public Task<ShadowDatabase> CreateShadowAsync(string connectionString, string? shadowConnectionString, CancellationToken cancellationToken) =>
+        shadowConnectionString is null
+            ? SqliteShadow.CreateAsync(cancellationToken)
+            : throw new ArgumentException("--shadow-connection: a SQLite shadow is built in memory; the option is for PostgreSQL");
 
     public string Mask(string connectionString)
     {

@@ -56,6 +56,9 @@ public sealed record RunRequest(string Command)
     /// <summary>Apply migrations marked as breaking changes.</summary>
     public bool AllowBreakingChange { get; init; }
 
+    /// <summary>For drift and baseline: the empty PostgreSQL database to build the migrations' schema in.</summary>
+    public string? ShadowConnection { get; init; }
+
     /// <summary>Where to put a backup taken before the first change.</summary>
     public string? BackupDirectory { get; init; }
 }

@@ -55,6 +55,11 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         var output = new CommandOutput(_logger);
         foreach (var target in targets)
         {
+            if (request.ShadowConnection is { } shadow)
+            {
+                resolver.RegisterSecrets(target.Provider, shadow);
+            }
+
             _logger.LogInformation("{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
                 target.Name, request.Command, target.Provider.Name, target.Display, environment, string.Join(", ", tags));
             var migrator = new Migrator(Options(target, request, environment, tags, profile) with

@@ -29,5 +29,6 @@ internal static class SharedOptions
     /// <summary>The three that let a deploy past a journal check, on every command that plans a migrate.</summary>
     public static readonly IReadOnlyList<Option> JournalChecks = [AllowOutOfOrder, AllowMissing, AllowBreakingChange];
 
+    public static readonly Option<string> ShadowConnection = OptionRules.NotEmpty(new("--shadow-connection") { Description = "PostgreSQL: an empty database to build the migrations' schema in (emptied again afterwards). Default: a scratch database created beside the live one and dropped, which needs CREATEDB; SQLite builds it in memory", HelpName = "connection" });
     public static readonly Option<string> Backup = OptionRules.NotEmpty(new("--backup") { Description = "Back up the database into this directory before the first change (SQLite online backup; PostgreSQL pg_dump -Fc). Default: Migrations:BackupDirectory; required where the environment sets RequireBackup (Production). A missing directory is created; one that cannot take a file stops the run before anything changed", HelpName = "dir" });
 }

@@ -129,7 +129,8 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
         return new DatabaseTarget(name, dialect, connection, assembly);
     }
 
-    private void RegisterSecrets(IDatabaseProvider dialect, string connection)
+    /// <summary>Every secret of <paramref name="connection"/> is masked from then on, in every line the run prints.</summary>
+    public void RegisterSecrets(IDatabaseProvider dialect, string connection)
     {
         if (dialect is PostgresProvider)
         {
