@@ -13,6 +13,7 @@ public sealed class JournalTableMetaData(IProcessorAccessor processorAccessor) :
 {
     public const string Table = "VersionInfo";
     public const string PostgresSchema = "migrations";
+    public const string UniqueIndex = "UC_Version";
 
     public bool OwnsSchema => false;
 
@@ -24,7 +25,7 @@ public sealed class JournalTableMetaData(IProcessorAccessor processorAccessor) :
 
     public string DescriptionColumnName => "Description";
 
-    public string UniqueIndexName => "UC_Version";
+    public string UniqueIndexName => UniqueIndex;
 
     public string AppliedOnColumnName => "AppliedOn";
 
