@@ -12,13 +12,11 @@ public sealed class JournalCatalog(DbConnection connection, string? schema)
 {
     private bool IsPostgres => schema is not null;
 
-    public Task<bool> TableExistsAsync(CancellationToken cancellationToken) => TableExistsInAsync(schema, cancellationToken);
-
-    /// <summary>Whether <c>VersionInfo</c> exists in <paramref name="inSchema"/> (PostgreSQL), or at all (SQLite, whose names ignore case).</summary>
-    public async Task<bool> TableExistsInAsync(string? inSchema, CancellationToken cancellationToken) =>
+    /// <summary>Whether <c>VersionInfo</c> exists as a table (in the schema on PostgreSQL; on SQLite, whose names ignore case, at all).</summary>
+    public async Task<bool> TableExistsAsync(CancellationToken cancellationToken) =>
         await CountAsync(IsPostgres
             ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name = @table AND table_type = 'BASE TABLE'"
-            : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table COLLATE NOCASE", inSchema, cancellationToken) > 0;
+            : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table COLLATE NOCASE", schema, cancellationToken) > 0;
 
     public async Task<IReadOnlyList<JournalColumn>> ColumnsAsync(CancellationToken cancellationToken)
     {
@@ -46,10 +44,6 @@ public sealed class JournalCatalog(DbConnection connection, string? schema)
               "AND (SELECT count(*) FROM pragma_index_info(l.name)) = 1 AND (SELECT name FROM pragma_index_info(l.name)) = 'Version' " +
               "UNION ALL SELECT count(*) FROM pragma_table_info(@table) WHERE pk = 1 AND name = 'Version' AND upper(type) = 'INTEGER'",
             schema, cancellationToken) > 0;
-
-    /// <summary>The rows of <c>VersionInfo</c> in <paramref name="inSchema"/>, for a message about a journal found there.</summary>
-    public Task<long> RowCountInAsync(string inSchema, CancellationToken cancellationToken) =>
-        CountAsync($"SELECT count(*) FROM {Authoring.Sql.Quote(inSchema)}.{Authoring.Sql.Quote(JournalTableMetaData.Table)}", inSchema, cancellationToken);
 
     private async Task<long> CountAsync(string sql, string? inSchema, CancellationToken cancellationToken)
     {

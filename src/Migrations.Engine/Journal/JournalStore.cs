@@ -62,7 +62,6 @@ public sealed class JournalStore(DbConnection connection, string? schema, string
         var statements = new List<string>();
         if (!await ExistsAsync(cancellationToken))
         {
-            await RefuseJournalElsewhereAsync(cancellationToken);
             if (IsPostgres)
             {
                 statements.Add($"CREATE SCHEMA IF NOT EXISTS {Sql.Quote(schema!)}");
@@ -97,7 +96,6 @@ public sealed class JournalStore(DbConnection connection, string? schema, string
     {
         if (!await ExistsAsync(cancellationToken))
         {
-            await RefuseJournalElsewhereAsync(cancellationToken);
             return new([], journalExists: false, DisplayName);
         }
 
@@ -143,27 +141,6 @@ public sealed class JournalStore(DbConnection connection, string? schema, string
         $"{Sql.Quote(column.Name)} {(IsPostgres ? column.PostgresType : column.SqliteType)}";
 
     private Task<IReadOnlyList<JournalColumn>> ColumnsAsync(CancellationToken cancellationToken) => _catalog.ColumnsAsync(cancellationToken);
-
-    /// <summary>
-    /// On PostgreSQL, FluentMigrator's own runner keeps <c>VersionInfo</c> in <c>public</c>. Found
-    /// there while ours is absent, it is refused rather than ignored: ignoring it would apply every
-    /// migration again over the schema it records, and taking it over would take it from a
-    /// FluentMigrator runner that may still use it. Moving it is one statement, for a person to decide.
-    /// </summary>
-    private async Task RefuseJournalElsewhereAsync(CancellationToken cancellationToken)
-    {
-        const string fluentMigratorSchema = JournalLayout.FluentMigratorPostgresSchema;
-        if (!IsPostgres || schema == fluentMigratorSchema || !await _catalog.TableExistsInAsync(fluentMigratorSchema, cancellationToken))
-        {
-            return;
-        }
-
-        var rows = await _catalog.RowCountInAsync(fluentMigratorSchema, cancellationToken);
-        throw new JournalMismatchException(
-            $"{Prefix}found FluentMigrator's journal {JournalLayout.DisplayName(fluentMigratorSchema)} ({rows} row(s)) but no {DisplayName}, where this runner keeps it; " +
-            $"if it is this database's journal, move it (CREATE SCHEMA IF NOT EXISTS {Sql.Quote(schema!)}; ALTER TABLE {Sql.Quote(fluentMigratorSchema)}.{Sql.Quote(JournalTableMetaData.Table)} SET SCHEMA {Sql.Quote(schema!)}), " +
-            "otherwise rename it; nothing was changed");
-    }
 
     // FluentMigrator's insert names only the journal's known columns: another NOT NULL column without a default fails every migration's journal row.
     private void RefuseColumnsTheRunnerCannotFill(IReadOnlyList<JournalColumn> columns)

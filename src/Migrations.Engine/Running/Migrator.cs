@@ -186,7 +186,8 @@ public sealed class Migrator
         try
         {
             await using var connection = await Options.Provider.OpenAsync(RunConnectionString, cancellationToken);
-            return await new JournalStore(connection, JournalSchema, Database).ReadAsync(cancellationToken);
+            var schema = await JournalLocation.FindAsync(connection, JournalSchema, cancellationToken);
+            return await new JournalStore(connection, schema, Database).ReadAsync(cancellationToken);
         }
         catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
         {
@@ -534,7 +535,9 @@ public sealed class Migrator
             await using var runLock = script is null
                 ? await provider.AcquireRunLockAsync(Options.ConnectionString, Options.LockTimeout, cancellationToken)
                 : null;
-            var journal = new JournalStore(connection, JournalSchema, Database);
+            // Looked for under the lock: FluentMigrator's own journal in public is used where it is.
+            var journalSchema = await JournalLocation.FindAsync(connection, JournalSchema, cancellationToken);
+            var journal = new JournalStore(connection, journalSchema, Database);
             if (script is not null)
             {
                 script.AddAll(await journal.MissingStatementsAsync(cancellationToken));
@@ -546,7 +549,7 @@ public sealed class Migrator
             }
 
             var applied = await journal.ReadAsync(cancellationToken);
-            using var run = new Run(this, connection, connectionString, script, target?.PreviewOnly ?? false);
+            using var run = new Run(this, connection, connectionString, journalSchema, script, target?.PreviewOnly ?? false);
             var result = await body(run, applied);
             script?.AddAll(run.ScriptedStatements);
             return result;
@@ -565,7 +568,7 @@ public sealed class Migrator
     }
 
     /// <summary>One run: our connection (journal reads, the guard) and, once needed, FluentMigrator's session.</summary>
-    private sealed class Run(Migrator migrator, DbConnection connection, string connectionString, ScriptWriter? script, bool preview) : IDisposable
+    private sealed class Run(Migrator migrator, DbConnection connection, string connectionString, string? journalSchema, ScriptWriter? script, bool preview) : IDisposable
     {
         private FluentSession? _session;
 
@@ -582,7 +585,7 @@ public sealed class Migrator
                 return _session;
             }
 
-            _session = FluentSession.Open(migrator.Options, connectionString, preview, migrator._logger);
+            _session = FluentSession.Open(migrator.Options, connectionString, journalSchema, preview, migrator._logger);
             _session.Row.AppliedBy = migrator.Options.AppliedBy;
             _session.Row.Environment = migrator.Options.Environment;
             _session.Row.Tags = migrator.Options.Tags;

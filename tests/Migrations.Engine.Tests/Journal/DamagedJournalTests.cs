@@ -86,15 +86,15 @@ public sealed class DamagedJournalTests(Provider provider) : JournalTest(provide
     [Test]
     public async Task A_damaged_three_column_journal_is_reported_before_migrate_upgrades_it()
     {
-        FluentMigratorJournalInOurPlace();
-        Loosen("AppliedOn");
-        Db.Execute($"UPDATE {Db.Journal} SET \"AppliedOn\" = 'last tuesday'");
-        var before = JournalSnapshot.Take(Db);
+        FluentMigratorAppliedTheFirst();
+        Loosen("AppliedOn", FluentMigratorsJournal);
+        Db.Execute($"UPDATE {FluentMigratorsJournal} SET \"AppliedOn\" = 'last tuesday'");
+        var before = JournalSnapshot.Take(Db, FluentMigratorsSchema);
 
         var error = Assert.ThrowsAsync<JournalDamagedException>(() => Runner().MigrateUpAsync());
 
         Assert.That(error!.Message, Does.Contain("has AppliedOn 'last tuesday', not a date and time"));
-        Assert.That(JournalSnapshot.Take(Db), Is.EqualTo(before), "no column was added to a journal that cannot be read");
+        Assert.That(JournalSnapshot.Take(Db, FluentMigratorsSchema), Is.EqualTo(before), "no column was added to a journal that cannot be read");
     }
 
     [TestCase("2024-01-02 03:04:05")]

@@ -13,25 +13,30 @@ public abstract class JournalTest(Provider provider) : DatabaseTest(provider)
     protected Migrator Runner(Func<MigratorOptions, MigratorOptions>? configure = null) =>
         Harness.Runner(Db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, configure);
 
-    /// <summary>
-    /// FluentMigrator 8.0.1's own runner applies the first migration, leaving its three-column
-    /// journal; on PostgreSQL it is then moved from <c>public</c> into our schema, as the runner's message says to.
-    /// </summary>
-    protected void FluentMigratorJournalInOurPlace()
-    {
+    /// <summary>FluentMigrator's own journal, where its runner puts it: <c>public</c> on PostgreSQL.</summary>
+    protected string FluentMigratorsJournal => Provider == Provider.Postgres ? "\"public\".\"VersionInfo\"" : "\"VersionInfo\"";
+
+    /// <summary>The schema <see cref="JournalSnapshot"/> looks in for FluentMigrator's journal (SQLite has none).</summary>
+    protected string FluentMigratorsSchema => Provider == Provider.Postgres ? "public" : "main";
+
+    /// <summary>FluentMigrator 8.0.1's own runner applies the first migration, leaving its three-column journal where it puts it.</summary>
+    protected void FluentMigratorAppliedTheFirst() =>
         PlainFluentMigrator.MigrateUp(Db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace, 1);
-        if (Provider == Provider.Postgres)
-        {
-            Db.Execute("CREATE SCHEMA IF NOT EXISTS \"migrations\"; ALTER TABLE \"public\".\"VersionInfo\" SET SCHEMA \"migrations\"");
-        }
-    }
+
+    /// <summary>The versions in FluentMigrator's journal, oldest first.</summary>
+    protected IReadOnlyList<long> FluentMigratorsVersions() =>
+        Db.Query($"SELECT \"Version\" FROM {FluentMigratorsJournal} ORDER BY \"Version\"").Select(r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>Whether PostgreSQL has the runner's own journal schema: never created beside FluentMigrator's journal (SQLite has no schemas).</summary>
+    protected bool MigrationsSchemaExists => Provider == Provider.Postgres &&
+        Db.Count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'migrations'") > 0;
 
     /// <summary>Lets a column hold any text, as SQLite's columns always do; PostgreSQL needs its type changed to text.</summary>
-    protected void Loosen(string column)
+    protected void Loosen(string column, string? journal = null)
     {
         if (Provider == Provider.Postgres)
         {
-            Db.Execute($"ALTER TABLE {Db.Journal} ALTER COLUMN {TestDatabase.Q(column)} TYPE text");
+            Db.Execute($"ALTER TABLE {journal ?? Db.Journal} ALTER COLUMN {TestDatabase.Q(column)} TYPE text");
         }
     }
 }
