@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Migrations.Engine.Authoring;
 
 namespace Migrations.Engine.Journal;
@@ -7,21 +6,28 @@ namespace Migrations.Engine.Journal;
 /// <summary>
 /// Our own reads and the creation of the journal, on a plain connection (no FluentMigrator runner
 /// is needed to know what is applied). Creates FluentMigrator's <c>VersionInfo</c> with our
-/// columns, and upgrades a three-column table FluentMigrator wrote by adding the missing ones.
-/// FluentMigrator's version loader then finds the table and only writes rows.
+/// columns, and upgrades a journal FluentMigrator (or an older version of the runner) wrote by
+/// adding what it lacks. Reading never changes the table; only <see cref="EnsureCreatedAsync"/>,
+/// which runs under the run lock, does. FluentMigrator's version loader then finds the table and
+/// only writes rows.
 /// </summary>
-public sealed class JournalStore(DbConnection connection, string? schema)
+public sealed class JournalStore(DbConnection connection, string? schema, string? database = null)
 {
+    private readonly JournalCatalog _catalog = new(connection, schema);
+
     private string Table => schema is null ? Sql.Quote(JournalTableMetaData.Table) : $"{Sql.Quote(schema)}.{Sql.Quote(JournalTableMetaData.Table)}";
 
     private bool IsPostgres => schema is not null;
 
-    public async Task<bool> ExistsAsync(CancellationToken cancellationToken) =>
-        await ScalarAsync(IsPostgres
-            ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name = @table"
-            : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @table", cancellationToken) > 0;
+    /// <summary>The journal as messages name it.</summary>
+    public string DisplayName => JournalLayout.DisplayName(schema);
 
-    /// <summary>Creates what is missing (schema, table, unique index, our columns) in one transaction.</summary>
+    public Task<bool> ExistsAsync(CancellationToken cancellationToken) => _catalog.TableExistsAsync(cancellationToken);
+
+    /// <summary>
+    /// Creates what is missing (schema, table, unique index, columns) in one transaction. The rows
+    /// of an existing journal are read first, so a damaged one is reported before anything about it changes.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         var statements = await MissingStatementsAsync(cancellationToken);
@@ -30,17 +36,27 @@ public sealed class JournalStore(DbConnection connection, string? schema)
             return;
         }
 
+        if (await ExistsAsync(cancellationToken))
+        {
+            await ReadAsync(cancellationToken);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var sql in statements)
         {
-            await using var command = Command(sql, transaction);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The statements that would create or upgrade the journal (for a script); empty when it is complete.</summary>
+    /// <summary>
+    /// The statements that would create or upgrade the journal (for a script); empty when it is
+    /// complete. Refuses a journal the runner could not write a row into.
+    /// </summary>
     public async Task<IReadOnlyList<string>> MissingStatementsAsync(CancellationToken cancellationToken)
     {
         var statements = new List<string>();
@@ -51,92 +67,65 @@ public sealed class JournalStore(DbConnection connection, string? schema)
                 statements.Add($"CREATE SCHEMA IF NOT EXISTS {Sql.Quote(schema!)}");
             }
 
-            var columns = new List<string>
-            {
-                $"{Sql.Quote("Version")} {(IsPostgres ? "bigint" : "INTEGER")} NOT NULL",
-                $"{Sql.Quote("AppliedOn")} {(IsPostgres ? "timestamp" : "DATETIME")}",
-                $"{Sql.Quote("Description")} {(IsPostgres ? "varchar(1024)" : "TEXT")}",
-            };
-            columns.AddRange(JournalLayout.ExtraColumns.Select(c => $"{Sql.Quote(c.Name)} {(IsPostgres ? c.PostgresType : c.SqliteType)}"));
+            var columns = new List<string> { $"{Sql.Quote("Version")} {(IsPostgres ? "bigint" : "INTEGER")} NOT NULL" };
+            columns.AddRange(JournalLayout.AddableFluentMigratorColumns.Concat(JournalLayout.ExtraColumns).Select(Definition));
             statements.Add($"CREATE TABLE {Table} ({string.Join(", ", columns)})");
-            statements.Add($"CREATE UNIQUE INDEX {Sql.Quote("UC_Version")} ON {Table} ({Sql.Quote("Version")})");
+            statements.Add(CreateUniqueIndex);
+            return statements;
         }
-        else
+
+        var present = await ColumnsAsync(cancellationToken);
+        RefuseColumnsTheRunnerCannotFill(present);
+        statements.AddRange(JournalLayout.AddableFluentMigratorColumns.Concat(JournalLayout.ExtraColumns)
+            .Where(c => !present.Any(p => p.Name == c.Name))
+            .Select(c => $"ALTER TABLE {Table} ADD COLUMN {Definition(c)}"));
+        if (!await _catalog.HasUniqueVersionAsync(cancellationToken))
         {
-            var present = await ColumnsAsync(cancellationToken);
-            statements.AddRange(JournalLayout.ExtraColumns.Where(c => !present.Contains(c.Name))
-                .Select(c => $"ALTER TABLE {Table} ADD COLUMN {Sql.Quote(c.Name)} {(IsPostgres ? c.PostgresType : c.SqliteType)}"));
+            statements.Add(CreateUniqueIndex);
         }
 
         return statements;
     }
 
-    /// <summary>Every applied migration, oldest first; empty when there is no journal. Reads whichever of our columns exist.</summary>
-    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every applied migration, oldest first, and whether there is a journal at all. Reads whichever
+    /// columns exist (an absent one reads as null) and changes nothing; a row whose value means
+    /// nothing, or a version recorded twice, is a <see cref="JournalDamagedException"/> naming the row.
+    /// </summary>
+    public async Task<JournalReport<JournalEntry>> ReadAsync(CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(cancellationToken))
         {
-            return [];
+            return new([], journalExists: false, DisplayName);
         }
 
-        var present = await ColumnsAsync(cancellationToken);
-        var wanted = JournalLayout.FluentMigratorColumns.Concat(JournalLayout.ExtraColumns.Select(c => c.Name)).ToArray();
-        var select = string.Join(", ", wanted.Select(c => present.Contains(c) ? Sql.Quote(c) : $"NULL AS {Sql.Quote(c)}"));
-        await using var command = Command($"SELECT {select} FROM {Table} ORDER BY {Sql.Quote("Version")}", null);
+        var present = (await ColumnsAsync(cancellationToken)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (!present.Contains("Version"))
+        {
+            throw new JournalDamagedException($"{Prefix}{DisplayName} has no \"Version\" column, so it is not a journal the runner can read; rename or drop that table");
+        }
+
+        var select = string.Join(", ", JournalLayout.AllColumns.Select(c => present.Contains(c) ? Sql.Quote(c) : $"NULL AS {Sql.Quote(c)}"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {select} FROM {Table} ORDER BY {Sql.Quote("Version")}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<JournalEntry>();
+        var rows = new JournalRowReader(database, DisplayName);
+        var entries = new List<(int Row, JournalEntry Entry)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            object? Value(int i) => reader.IsDBNull(i) ? null : reader.GetValue(i);
-            entries.Add(new JournalEntry(Convert.ToInt64(Value(0), CultureInfo.InvariantCulture), ReadTime(Value(1)), Value(2) as string)
-            {
-                Checksum = Value(3) as string,
-                DurationMs = Value(4) is { } duration ? Convert.ToInt64(duration, CultureInfo.InvariantCulture) : null,
-                AppliedBy = Value(5) as string,
-                Environment = Value(6) as string,
-                Tags = Value(7) as string,
-            });
+            entries.Add((entries.Count + 1, rows.Read(reader, entries.Count + 1)));
         }
 
-        return entries;
-    }
-
-    private async Task<HashSet<string>> ColumnsAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Command(IsPostgres
-            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table"
-            : "SELECT name FROM pragma_table_info(@table)", null);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
+        if (entries.GroupBy(e => e.Entry.Version).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            names.Add(reader.GetString(0));
+            throw rows.Duplicate(twice.Key, twice.Select(e => e.Row).ToArray());
         }
 
-        return names;
+        // SQL orders a version stored as text after every number; the plan needs them oldest first.
+        return new(entries.Select(e => e.Entry).OrderBy(e => e.Version).ToArray(), journalExists: true, DisplayName);
     }
 
-    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql, null);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-    }
-
-    private DbCommand Command(string sql, DbTransaction? transaction)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        Add(command, "table", JournalTableMetaData.Table);
-        if (schema is not null)
-        {
-            Add(command, "schema", schema);
-        }
-
-        return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
+    internal static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -144,12 +133,24 @@ public sealed class JournalStore(DbConnection connection, string? schema)
         command.Parameters.Add(parameter);
     }
 
-    private static DateTime? ReadTime(object? value) => value switch
+    private string Prefix => database is null ? "" : database + ": ";
+
+    private string CreateUniqueIndex => $"CREATE UNIQUE INDEX {Sql.Quote(JournalTableMetaData.UniqueIndex)} ON {Table} ({Sql.Quote("Version")})";
+
+    private string Definition((string Name, string PostgresType, string SqliteType) column) =>
+        $"{Sql.Quote(column.Name)} {(IsPostgres ? column.PostgresType : column.SqliteType)}";
+
+    private Task<IReadOnlyList<JournalColumn>> ColumnsAsync(CancellationToken cancellationToken) => _catalog.ColumnsAsync(cancellationToken);
+
+    // FluentMigrator's insert names only the journal's known columns: another NOT NULL column without a default fails every migration's journal row.
+    private void RefuseColumnsTheRunnerCannotFill(IReadOnlyList<JournalColumn> columns)
     {
-        null => null,
-        DateTime time => time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time.ToUniversalTime(),
-        DateTimeOffset offset => offset.UtcDateTime,
-        string text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        _ => null,
-    };
+        var known = JournalLayout.AllColumns.ToHashSet(StringComparer.Ordinal);
+        if (columns.Where(c => !known.Contains(c.Name) && c.NotNull && !c.FilledByTheDatabase).Select(c => Sql.Quote(c.Name)).ToArray() is { Length: > 0 } unfillable)
+        {
+            throw new JournalDamagedException(
+                $"{Prefix}{DisplayName} has column(s) {string.Join(", ", unfillable)} NOT NULL without a default, which the runner cannot fill when it records a migration; " +
+                "give them a default or allow NULL; nothing was changed");
+        }
+    }
 }

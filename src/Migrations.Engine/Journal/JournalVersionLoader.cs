@@ -11,7 +11,7 @@ namespace Migrations.Engine.Journal;
 /// FluentMigrator's version loader, writing our columns too: the row it inserts in the
 /// migration's transaction also carries the checksum, duration, who, environment and tags.
 /// The table itself is created (or a three-column FluentMigrator table upgraded) by
-/// JournalSchema before FluentMigrator's runner is built, so this loader finds it.
+/// JournalStore before FluentMigrator's runner is built, so this loader finds it (where JournalOptions says).
 /// </summary>
 public sealed class JournalVersionLoader(
     IProcessorAccessor processorAccessor,

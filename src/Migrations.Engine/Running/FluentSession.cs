@@ -39,7 +39,7 @@ internal sealed class FluentSession : IDisposable
 
     public JournalRowContext Row => Services.GetRequiredService<JournalRowContext>();
 
-    public static FluentSession Open(MigratorOptions options, string connectionString, bool preview, ILogger logger)
+    public static FluentSession Open(MigratorOptions options, string connectionString, string? journalSchema, bool preview, ILogger logger)
     {
         var services = new ServiceCollection().AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(new ForwardingLoggerProvider(logger)));
         services.AddFluentMigratorCore()
@@ -65,6 +65,11 @@ internal sealed class FluentSession : IDisposable
             filter.Namespace = options.Namespace;
             filter.NestedNamespaces = options.NestedNamespaces;
         });
+        if (journalSchema is not null)
+        {
+            services.Configure<JournalOptions>(journal => journal.PostgresSchema = journalSchema);
+        }
+
         services.AddSingleton(new RunSettings(options.Environment, options.Tags, options.SeedScale));
         return new FluentSession(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false }));
     }

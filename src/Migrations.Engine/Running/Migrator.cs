@@ -88,9 +88,10 @@ public sealed class Migrator
     }
 
     /// <summary>Every migration in the code and every journal row, oldest first.</summary>
-    public async Task<IReadOnlyList<MigrationStatus>> ListMigrationsAsync(CancellationToken cancellationToken = default)
+    public async Task<JournalReport<MigrationStatus>> ListMigrationsAsync(CancellationToken cancellationToken = default)
     {
-        var applied = (await ReadJournalAsync(cancellationToken)).ToDictionary(e => e.Version);
+        var journal = await ReadJournalAsync(cancellationToken);
+        var applied = journal.ToDictionary(e => e.Version);
         var statuses = Catalog.Versioned.Select(m => applied.TryGetValue(m.Version, out var entry)
             ? new MigrationStatus(m.Version, m.Description, m.TagNames, MigrationState.Applied)
             {
@@ -99,23 +100,22 @@ public sealed class Migrator
             : new MigrationStatus(m.Version, m.Description, m.TagNames, IsSelected(m) ? MigrationState.Pending : MigrationState.Skipped) { BreakingChange = m.BreakingChange });
         var missing = applied.Values.Where(e => Catalog.Find(e.Version) is null)
             .Select(e => new MigrationStatus(e.Version, e.Description ?? "", [], MigrationState.Missing) { AppliedOn = e.AppliedOn, AppliedBy = e.AppliedBy, Environment = e.Environment });
-        return statuses.Concat(missing).OrderBy(s => s.Version).ToArray();
+        return journal.With<MigrationStatus>(statuses.Concat(missing).OrderBy(s => s.Version).ToArray());
     }
 
     /// <summary>Where the journal and the code disagree; empty when they agree.</summary>
-    public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(CancellationToken cancellationToken = default)
+    public async Task<JournalReport<ValidationProblem>> ValidateAsync(CancellationToken cancellationToken = default)
     {
         RejectIrreversibleAutoReversing(Catalog.Versioned);
-        if (Catalog.Versioned.Count > 0 && !await JournalExistsAsync(cancellationToken))
+        var applied = await ReadJournalAsync(cancellationToken);
+        if (Catalog.Versioned.Count > 0 && !applied.JournalExists)
         {
             // An absent journal is not a matching one: either nothing was ever deployed here, or the table was lost.
-            var table = JournalSchema is null ? JournalTableMetaData.Table : $"{JournalSchema}.{JournalTableMetaData.Table}";
-            return [new ValidationProblem(0, ValidationProblemKind.NoJournal,
-                $"there is no journal ({table}): nothing is recorded as applied, so all {Catalog.Versioned.Count} migrations would run; " +
-                "if this database already has its tables, do not migrate it (the journal was dropped or another tool built it)")];
+            return applied.With<ValidationProblem>([new ValidationProblem(0, ValidationProblemKind.NoJournal,
+                $"there is no journal ({applied.Journal} does not exist): nothing is recorded as applied, so all {Catalog.Versioned.Count} migrations are pending; " +
+                "if this database already has its tables, do not migrate it (the journal was dropped or another tool built it)")]);
         }
 
-        var applied = await ReadJournalAsync(cancellationToken);
         var plan = Planner.PlanUp(applied);
         var problems = new List<ValidationProblem>();
         problems.AddRange(plan.MissingFromCode.Select(e =>
@@ -123,7 +123,7 @@ public sealed class Migrator
         foreach (var entry in applied.Where(e => e.Checksum is not null))
         {
             var recorded = entry.Checksum!;
-            if (Catalog.Find(entry.Version) is { } migration && Checksum(migration) is var now && now != recorded)
+            if (Catalog.Find(entry.Version) is { } migration && Checksum(migration) is var now && !now.Equals(recorded, StringComparison.OrdinalIgnoreCase))
             {
                 problems.Add(new(entry.Version, ValidationProblemKind.ChecksumChanged,
                     $"{migration.Name} was edited after it was applied (checksum {recorded[..Math.Min(12, recorded.Length)]} is now {now[..12]})"));
@@ -132,7 +132,7 @@ public sealed class Migrator
 
         problems.AddRange(plan.OutOfOrder.Select(m => new ValidationProblem(m.Version, ValidationProblemKind.OutOfOrder,
             $"{m.Name} is pending but older than the newest applied version {applied.Max(e => e.Version)}")));
-        return problems;
+        return applied.With<ValidationProblem>(problems);
     }
 
     /// <summary>
@@ -175,36 +175,19 @@ public sealed class Migrator
         }
     }
 
-    private async Task<bool> JournalExistsAsync(CancellationToken cancellationToken)
+    // Read-only: a database that is not there has applied nothing, and is not created by asking; the journal is read as it is, never upgraded.
+    private async Task<JournalReport<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
     {
         if (!Options.Provider.Exists(Options.ConnectionString))
         {
-            return false;
+            return new([], journalExists: false, JournalLayout.DisplayName(JournalSchema));
         }
 
         try
         {
             await using var connection = await Options.Provider.OpenAsync(RunConnectionString, cancellationToken);
-            return await new JournalStore(connection, JournalSchema).ExistsAsync(cancellationToken);
-        }
-        catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
-        {
-            throw locked;
-        }
-    }
-
-    // Read-only: a database that is not there has applied nothing, and is not created by asking.
-    private async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(CancellationToken cancellationToken)
-    {
-        if (!Options.Provider.Exists(Options.ConnectionString))
-        {
-            return [];
-        }
-
-        try
-        {
-            await using var connection = await Options.Provider.OpenAsync(RunConnectionString, cancellationToken);
-            return await new JournalStore(connection, JournalSchema).ReadAsync(cancellationToken);
+            var schema = await JournalLocation.FindAsync(connection, JournalSchema, cancellationToken);
+            return await new JournalStore(connection, schema, Database).ReadAsync(cancellationToken);
         }
         catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
         {
@@ -552,7 +535,9 @@ public sealed class Migrator
             await using var runLock = script is null
                 ? await provider.AcquireRunLockAsync(Options.ConnectionString, Options.LockTimeout, cancellationToken)
                 : null;
-            var journal = new JournalStore(connection, JournalSchema);
+            // Looked for under the lock: FluentMigrator's own journal in public is used where it is.
+            var journalSchema = await JournalLocation.FindAsync(connection, JournalSchema, cancellationToken);
+            var journal = new JournalStore(connection, journalSchema, Database);
             if (script is not null)
             {
                 script.AddAll(await journal.MissingStatementsAsync(cancellationToken));
@@ -564,7 +549,7 @@ public sealed class Migrator
             }
 
             var applied = await journal.ReadAsync(cancellationToken);
-            using var run = new Run(this, connection, connectionString, script, target?.PreviewOnly ?? false);
+            using var run = new Run(this, connection, connectionString, journalSchema, script, target?.PreviewOnly ?? false);
             var result = await body(run, applied);
             script?.AddAll(run.ScriptedStatements);
             return result;
@@ -583,7 +568,7 @@ public sealed class Migrator
     }
 
     /// <summary>One run: our connection (journal reads, the guard) and, once needed, FluentMigrator's session.</summary>
-    private sealed class Run(Migrator migrator, DbConnection connection, string connectionString, ScriptWriter? script, bool preview) : IDisposable
+    private sealed class Run(Migrator migrator, DbConnection connection, string connectionString, string? journalSchema, ScriptWriter? script, bool preview) : IDisposable
     {
         private FluentSession? _session;
 
@@ -600,7 +585,7 @@ public sealed class Migrator
                 return _session;
             }
 
-            _session = FluentSession.Open(migrator.Options, connectionString, preview, migrator._logger);
+            _session = FluentSession.Open(migrator.Options, connectionString, journalSchema, preview, migrator._logger);
             _session.Row.AppliedBy = migrator.Options.AppliedBy;
             _session.Row.Environment = migrator.Options.Environment;
             _session.Row.Tags = migrator.Options.Tags;

@@ -16,6 +16,9 @@ public sealed class CommandOutput(ILogger logger)
 
     public int Problems { get; set; }
 
+    /// <summary>The databases <c>status</c> found without a journal, with the journal's name.</summary>
+    public Dictionary<string, string> MissingJournals { get; } = [];
+
     /// <summary>Results for standard output, or for the file named by <c>--out</c> (written whole at the end).</summary>
     public System.Text.StringBuilder Result { get; } = new();
 

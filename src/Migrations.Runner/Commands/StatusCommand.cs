@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Migrations.Engine.Running;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
@@ -24,12 +25,22 @@ public sealed class StatusCommand : IRunnerCommand
         FailOnPending = result.GetValue(FailOnPending),
     };
 
-    public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken) =>
-        output.Statuses.AddRange((await migrator.ListMigrationsAsync(cancellationToken)).Select(s => (target.Name, s)));
+    public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken)
+    {
+        var statuses = await migrator.ListMigrationsAsync(cancellationToken);
+        if (!statuses.JournalExists)
+        {
+            // Said apart from "pending": a database that should have a journal and has none looks just like a new one.
+            output.Logger.LogWarning("{Database}: there is no journal ({Journal} does not exist): nothing is recorded as applied, every migration is pending", target.Name, statuses.Journal);
+            output.MissingJournals[target.Name] = statuses.Journal;
+        }
+
+        output.Statuses.AddRange(statuses.Select(s => (target.Name, s)));
+    }
 
     public async Task<int> FinishAsync(RunRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
-        output.Result.Append(request.Json ? StatusPrinter.Json(output.Statuses) : StatusPrinter.Table(output.Statuses));
+        output.Result.Append(request.Json ? StatusPrinter.Json(output.Statuses) : StatusPrinter.Table(output.Statuses, output.MissingJournals));
         await output.FlushAsync(null, cancellationToken);
         var pending = output.Statuses.Where(s => s.Status.State == MigrationState.Pending).ToArray();
         return request.FailOnPending && pending.Length > 0

@@ -27,7 +27,7 @@ public sealed class ValidateCommand : IRunnerCommand
 
         if (problems.Count == 0)
         {
-            output.Logger.LogInformation("{Database}: the journal matches the code", target.Name);
+            output.Logger.LogInformation(problems.JournalExists ? "{Database}: the journal matches the code" : "{Database}: no journal and no migrations in the code: nothing to check", target.Name);
         }
 
         output.Problems += problems.Count;

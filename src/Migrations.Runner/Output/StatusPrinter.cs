@@ -23,16 +23,23 @@ public static class StatusPrinter
             environment = s.Status.Environment,
         }), JsonOptions) + Environment.NewLine;
 
-    public static string Table(IEnumerable<(string Database, MigrationStatus Status)> statuses)
+    /// <param name="missingJournals">Databases without a journal (and its name): their header says so.</param>
+    public static string Table(IEnumerable<(string Database, MigrationStatus Status)> statuses, IReadOnlyDictionary<string, string>? missingJournals = null)
     {
         var text = new StringBuilder();
         foreach (var group in statuses.GroupBy(s => s.Database))
         {
-            text.Append(group.Key).AppendLine(":");
+            text.Append(group.Key).Append(':');
+            if (missingJournals?.GetValueOrDefault(group.Key) is { } journal)
+            {
+                text.Append(" no journal (").Append(journal).Append(" does not exist): nothing recorded as applied, every migration pending");
+            }
+
+            text.AppendLine();
             foreach (var (_, s) in group)
             {
                 var applied = s.State == MigrationState.Applied || s.State == MigrationState.Missing
-                    ? $"{s.AppliedOn:yyyy-MM-dd HH:mm:ss}Z by {s.AppliedBy ?? "?"}{(s.Environment is null ? "" : $" in {s.Environment}")}"
+                    ? $"{(s.AppliedOn is { } on ? $"{on:yyyy-MM-dd HH:mm:ss}Z" : "at an unknown time")} by {s.AppliedBy ?? "?"}{(s.Environment is null ? "" : $" in {s.Environment}")}"
                     : "";
                 var tags = s.Tags.Count == 0 ? "" : $" [{string.Join(", ", s.Tags)}]";
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Version,14}  {Label(s.State),-26} {s.Description}{tags}  {applied}").TrimEnd());
