@@ -38,10 +38,10 @@ public sealed partial class PostgresSchemaReader : ISchemaReader
             LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             WHERE c.oid IN ({tables}) AND a.attnum > 0 AND NOT a.attisdropped
             """),
+        // The kind of a constraint is its type (third column).
         ("constraint", """
-            SELECT n.nspname || '.' || c.relname || '.' || k.conname,
+            SELECT n.nspname || '.' || c.relname || '.' || k.conname, pg_get_constraintdef(k.oid),
                    CASE k.contype WHEN 'p' THEN 'primary key' WHEN 'u' THEN 'unique' WHEN 'f' THEN 'foreign key' WHEN 'c' THEN 'check' ELSE 'exclusion' END
-                   || ': ' || pg_get_constraintdef(k.oid)
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.oid IN ({tables}) AND k.contype IN ('p', 'u', 'f', 'c', 'x')
             """),
@@ -102,7 +102,8 @@ public sealed partial class PostgresSchemaReader : ISchemaReader
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                objects.Add(new SchemaObject(kind, reader.GetString(0), Normalize(reader.IsDBNull(1) ? "" : reader.GetString(1))));
+                var objectKind = reader.FieldCount > 2 ? reader.GetString(2) : kind;
+                objects.Add(new SchemaObject(objectKind, reader.GetString(0), Normalize(reader.IsDBNull(1) ? "" : reader.GetString(1))));
             }
         }
 

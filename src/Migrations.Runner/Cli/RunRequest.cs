@@ -56,6 +56,9 @@ public sealed record RunRequest(string Command)
     /// <summary>Apply migrations marked as breaking changes.</summary>
     public bool AllowBreakingChange { get; init; }
 
+    /// <summary>For migrate: run drift on every database first and stop on any difference.</summary>
+    public bool CheckDrift { get; init; }
+
     /// <summary>For drift and baseline: the empty PostgreSQL database to build the migrations' schema in.</summary>
     public string? ShadowConnection { get; init; }
 

@@ -53,25 +53,31 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         }
 
         var output = new CommandOutput(_logger);
-        foreach (var target in targets)
+        var runs = targets.Select(target => (Target: target, Migrator: new Migrator(Options(target, request, environment, tags, profile) with
+        {
+            SeedScale = seedScale,
+            AllowDataLoss = request.AllowDataLoss,
+            AllowOutOfOrder = request.AllowOutOfOrder,
+            AllowMissingApplied = request.AllowMissing,
+            AllowBreakingChange = request.AllowBreakingChange,
+            BackupDirectory = backupDirectory,
+            LockTimeout = lockTimeout,
+        }, loggers.CreateLogger("Migrations.Engine")))).ToArray();
+        foreach (var (target, migrator) in runs)
         {
             if (request.ShadowConnection is { } shadow)
             {
                 resolver.RegisterSecrets(target.Provider, shadow);
             }
 
+            // Checks that must pass for every database before the first one changes (migrate --check-drift).
+            await command.BeforeAnyChangeAsync(migrator, target, request, output, cancellationToken);
+        }
+
+        foreach (var (target, migrator) in runs)
+        {
             _logger.LogInformation("{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
                 target.Name, request.Command, target.Provider.Name, target.Display, environment, string.Join(", ", tags));
-            var migrator = new Migrator(Options(target, request, environment, tags, profile) with
-            {
-                SeedScale = seedScale,
-                AllowDataLoss = request.AllowDataLoss,
-                AllowOutOfOrder = request.AllowOutOfOrder,
-                AllowMissingApplied = request.AllowMissing,
-                AllowBreakingChange = request.AllowBreakingChange,
-                BackupDirectory = backupDirectory,
-                LockTimeout = lockTimeout,
-            }, loggers.CreateLogger("Migrations.Engine"));
             try
             {
                 await command.RunAsync(migrator, target, request, output, cancellationToken);

@@ -30,6 +30,9 @@ public interface IRunnerCommand
     /// <summary>True when the command applies migrations or scripts their journal rows (migrate, its dry run, script), so the row must fit.</summary>
     bool AppliesMigrations(RunRequest request) => false;
 
+    /// <summary>Before any database is changed, once per database: a check that stops the whole run.</summary>
+    Task BeforeAnyChangeAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Runs against one database.</summary>
     Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken);
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Migrations.Engine.Running;
+using Migrations.Engine.Schema;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
 
@@ -13,7 +15,9 @@ public sealed class MigrateCommand : IRunnerCommand
     public string Description => "Apply pending migrations (up to --target), then the environment's seeding profile";
 
     public IReadOnlyList<Option> Options { get; } =
-        [SharedOptions.Target, SharedOptions.Profile, SharedOptions.SeedScale, SharedOptions.ForceSeed, SharedOptions.AllowDataLoss, .. SharedOptions.JournalChecks, SharedOptions.Backup, SharedOptions.DryRun];
+        [SharedOptions.Target, SharedOptions.Profile, SharedOptions.SeedScale, SharedOptions.ForceSeed, SharedOptions.AllowDataLoss, .. SharedOptions.JournalChecks, SharedOptions.Backup, SharedOptions.DryRun, CheckDrift, SharedOptions.ShadowConnection];
+
+    private static readonly Option<bool> CheckDrift = new("--check-drift") { Description = "Before changing any database, compare each live schema with its applied migrations' (as drift does) and stop with exit 3 on any difference" };
 
     public RunRequest Read(ParseResult result, RunRequest common) => common.WithJournalChecks(result) with
     {
@@ -24,7 +28,30 @@ public sealed class MigrateCommand : IRunnerCommand
         AllowDataLoss = result.GetValue(SharedOptions.AllowDataLoss),
         BackupDirectory = result.GetValue(SharedOptions.Backup),
         DryRun = result.GetValue(SharedOptions.DryRun),
+        CheckDrift = result.GetValue(CheckDrift),
+        ShadowConnection = result.GetValue(SharedOptions.ShadowConnection),
     };
+
+    public async Task BeforeAnyChangeAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken)
+    {
+        if (!request.CheckDrift)
+        {
+            return;
+        }
+
+        var report = await new SchemaDrift(migrator.Options, output.Logger).CompareAsync(request.ShadowConnection, cancellationToken);
+        if (report.HasDrift)
+        {
+            foreach (var difference in report.Differences)
+            {
+                output.Logger.LogError("{Database}: drift: {Difference}", target.Name, difference.ToString());
+            }
+
+            throw new CheckFailedException($"{target.Name}: the live schema has {report.Differences.Count} difference(s) from its applied migrations (see the lines above, or run drift); nothing was migrated");
+        }
+
+        output.Logger.LogInformation("{Database}: no drift ({Objects} objects)", target.Name, report.ObjectsCompared);
+    }
 
     public bool Changes(RunRequest request) => !request.DryRun;
 

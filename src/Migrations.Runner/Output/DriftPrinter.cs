@@ -7,7 +7,14 @@ namespace Migrations.Runner.Output;
 /// <summary>Drift as text (one line per difference) or as one JSON array for machines.</summary>
 public static class DriftPrinter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+
+        // Definitions are SQL full of quotes; escaping them as \u0022 would make the output unreadable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Text(IEnumerable<(string Database, DriftReport Report)> reports)
     {
