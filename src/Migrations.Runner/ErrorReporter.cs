@@ -8,7 +8,7 @@ public static class ErrorReporter
 {
     public static int ExitCodeOf(Exception error) => error switch
     {
-        UsageException or UnknownVersionException or InvalidMigrationException or ArgumentException => ExitCodes.Usage,
+        UsageException or UnknownVersionException or InvalidMigrationException or AlreadyAdoptedException or ArgumentException => ExitCodes.Usage,
         CheckFailedException or JournalMismatchException or IrreversibleMigrationException or MigrationRefusedException or DataLossException => ExitCodes.CheckFailed,
         LockTimeoutException => ExitCodes.LockTimeout,
         _ => ExitCodes.Failed,

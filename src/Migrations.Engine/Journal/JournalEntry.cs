@@ -15,4 +15,7 @@ public sealed record JournalEntry(long Version, DateTime? AppliedOn, string? Des
 
     /// <summary>The run's tags, comma-separated.</summary>
     public string? Tags { get; init; }
+
+    /// <summary>For a row that baseline recorded (the migration was not run here): the evidence. Null for a migration that ran.</summary>
+    public string? Baseline { get; init; }
 }

@@ -24,6 +24,9 @@ public static class JournalLayout
         ("AppliedBy", "varchar(256)", "TEXT"),
         ("Environment", "varchar(64)", "TEXT"),
         ("Tags", "varchar(1024)", "TEXT"),
+
+        // Set on rows that baseline recorded: the evidence that the live schema already had the migration's objects.
+        ("Baseline", "text", "TEXT"),
     ];
 
     /// <summary>Every column the runner reads or writes, FluentMigrator's first.</summary>

@@ -26,6 +26,7 @@ public sealed class JournalRowReader(string? database, string journal)
             AppliedBy = Text(Raw(reader, 5, row, version), row, version, "AppliedBy"),
             Environment = Text(Raw(reader, 6, row, version), row, version, "Environment"),
             Tags = Text(Raw(reader, 7, row, version), row, version, "Tags"),
+            Baseline = Text(Raw(reader, 8, row, version), row, version, "Baseline"),
         };
     }
 

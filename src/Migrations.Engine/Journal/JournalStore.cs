@@ -125,7 +125,33 @@ public sealed class JournalStore(DbConnection connection, string? schema, string
         return new(entries.Select(e => e.Entry).OrderBy(e => e.Version).ToArray(), journalExists: true, DisplayName);
     }
 
-    internal static void AddParameter(DbCommand command, string name, object value)
+    /// <summary>
+    /// Writes the rows baseline adopts, in one transaction: each migration as applied, with the
+    /// evidence in <c>Baseline</c>. The caller holds the run lock and has created the journal.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<JournalEntry> rows, CancellationToken cancellationToken)
+    {
+        var columns = JournalLayout.AllColumns.Select(Sql.Quote);
+        var values = JournalLayout.AllColumns.Select((_, i) => "@p" + i);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
+            object?[] data = [row.Version, row.AppliedOn, row.Description, row.Checksum, row.DurationMs, row.AppliedBy, row.Environment, row.Tags, row.Baseline];
+            for (var i = 0; i < data.Length; i++)
+            {
+                AddParameter(command, "@p" + i, data[i] ?? DBNull.Value);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

@@ -17,7 +17,7 @@ public sealed class JournalFaultTests(Provider provider)
 {
     private static readonly string[] ReadOnlyCommands = ["status", "validate"];
 
-    private static readonly string[] OurColumns = ["Checksum", "DurationMs", "AppliedBy", "Environment", "Tags"];
+    private static readonly string[] OurColumns = ["Checksum", "DurationMs", "AppliedBy", "Environment", "Tags", "Baseline"];
 
     private static readonly string[] DroppableColumns = ["AppliedOn", "Description", .. OurColumns];
 
