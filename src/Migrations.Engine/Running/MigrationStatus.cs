@@ -10,4 +10,7 @@ public sealed record MigrationStatus(long Version, string Description, IReadOnly
     public string? Environment { get; init; }
 
     public bool BreakingChange { get; init; }
+
+    /// <summary>For a migration baseline recorded instead of running it: the evidence.</summary>
+    public string? Baseline { get; init; }
 }

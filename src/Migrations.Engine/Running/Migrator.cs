@@ -95,7 +95,7 @@ public sealed class Migrator
         var statuses = Catalog.Versioned.Select(m => applied.TryGetValue(m.Version, out var entry)
             ? new MigrationStatus(m.Version, m.Description, m.TagNames, MigrationState.Applied)
             {
-                AppliedOn = entry.AppliedOn, AppliedBy = entry.AppliedBy, Environment = entry.Environment, BreakingChange = m.BreakingChange,
+                AppliedOn = entry.AppliedOn, AppliedBy = entry.AppliedBy, Environment = entry.Environment, BreakingChange = m.BreakingChange, Baseline = entry.Baseline,
             }
             : new MigrationStatus(m.Version, m.Description, m.TagNames, IsSelected(m) ? MigrationState.Pending : MigrationState.Skipped) { BreakingChange = m.BreakingChange });
         var missing = applied.Values.Where(e => Catalog.Find(e.Version) is null)

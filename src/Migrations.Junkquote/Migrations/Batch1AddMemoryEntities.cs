@@ -17,6 +17,7 @@ namespace Migrations.Junkquote.Migrations;
 /// The enum's values and the index list are immutable and live here, so nothing edited later can
 /// change what this applied migration does; the tests read them from here too.
 /// </summary>
+[PreviousJournalEntry("20251110_add_memory_entities")]
 [Migration(JunkquoteVersions.Batch1, "Batch 1: 20251110_add_memory_entities (7 tables, 22 indexes, MessageRole enum, Lead/Job customer_id)")]
 public sealed class Batch1AddMemoryEntities : Migration
 {

@@ -21,6 +21,7 @@ public static class StatusPrinter
             appliedOn = s.Status.AppliedOn?.ToString("O", CultureInfo.InvariantCulture),
             appliedBy = s.Status.AppliedBy,
             environment = s.Status.Environment,
+            baseline = s.Status.Baseline,
         }), JsonOptions) + Environment.NewLine;
 
     /// <param name="missingJournals">Databases without a journal (and its name): their header says so.</param>
@@ -42,7 +43,7 @@ public static class StatusPrinter
                     ? $"{(s.AppliedOn is { } on ? $"{on:yyyy-MM-dd HH:mm:ss}Z" : "at an unknown time")} by {s.AppliedBy ?? "?"}{(s.Environment is null ? "" : $" in {s.Environment}")}"
                     : "";
                 var tags = s.Tags.Count == 0 ? "" : $" [{string.Join(", ", s.Tags)}]";
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Version,14}  {Label(s.State),-26} {s.Description}{tags}  {applied}").TrimEnd());
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"  {s.Version,14}  {Label(s),-26} {s.Description}{tags}  {applied}").TrimEnd());
             }
         }
 
@@ -57,10 +58,11 @@ public static class StatusPrinter
         _ => "missing",
     };
 
-    private static string Label(MigrationState state) => state switch
+    private static string Label(MigrationStatus status) => status.State switch
     {
+        MigrationState.Applied when status.Baseline is not null => "baselined",
         MigrationState.Skipped => "not for this environment",
         MigrationState.Missing => "applied, missing from code",
-        _ => State(state),
+        var state => State(state),
     };
 }
