@@ -32,21 +32,6 @@ public sealed class DevelopmentSeedTests(Provider provider) : ClaimsDatabaseTest
     }
 
     [Test]
-    public async Task Migrate_then_seed_then_migrate_again_leaves_the_same_rows()
-    {
-        await SeedRunner("Development").MigrateUpAsync();
-        var counts = SeedChecks.Counts(Db);
-        var checksum = SeedChecks.Checksum(Db);
-
-        await SeedRunner("Development").SeedAsync();
-        Assert.That(SeedChecks.Checksum(Db), Is.EqualTo(checksum), "seed after migrate");
-        await SeedRunner("Development").MigrateUpAsync();
-
-        Assert.That(SeedChecks.Counts(Db), Is.EqualTo(counts));
-        Assert.That(SeedChecks.Checksum(Db), Is.EqualTo(checksum), "migrate again");
-    }
-
-    [Test]
     public async Task Seeding_alone_on_an_empty_database_skips_everything_and_says_why()
     {
         var log = new CapturingLogger();

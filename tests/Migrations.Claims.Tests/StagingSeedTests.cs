@@ -40,20 +40,6 @@ public sealed class StagingSeedTests(Provider provider) : ClaimsDatabaseTest(pro
     }
 
     [Test]
-    public async Task Seeding_twice_gives_the_same_rows()
-    {
-        await SeedRunner("Staging", SmallScale).MigrateUpAsync();
-        var counts = SeedChecks.Counts(Db);
-        var checksum = SeedChecks.Checksum(Db);
-
-        await SeedRunner("Staging", SmallScale).SeedAsync();
-        await SeedRunner("Staging", SmallScale).MigrateUpAsync();
-
-        Assert.That(SeedChecks.Counts(Db), Is.EqualTo(counts));
-        Assert.That(SeedChecks.Checksum(Db), Is.EqualTo(checksum));
-    }
-
-    [Test]
     public async Task Reseeding_at_another_scale_replaces_the_generated_rows_and_leaves_other_rows_alone()
     {
         await SeedRunner("Development").MigrateUpAsync();

@@ -49,25 +49,6 @@ public sealed class EnvironmentMigrationTests(Provider provider) : ClearwayTestB
     }
 
     [Test]
-    public async Task Status_per_environment_before_migrating()
-    {
-        Assert.That((await In("Production").ListMigrationsAsync()).Single(s => s.Version == Overdue).State, Is.EqualTo(MigrationState.Pending));
-        Assert.That((await In("Staging").ListMigrationsAsync()).Single(s => s.Version == Overdue).State, Is.EqualTo(MigrationState.Pending));
-        Assert.That((await In("Development").ListMigrationsAsync()).Single(s => s.Version == Overdue).State, Is.EqualTo(MigrationState.Skipped));
-        Assert.That(In("Development").IsSelected(In("Development").Catalog.Find(Overdue)!), Is.False);
-        Assert.That(In("Production").IsSelected(In("Production").Catalog.Find(Overdue)!), Is.True);
-    }
-
-    [Test]
-    public async Task Every_step_rolls_back_in_production_including_the_concurrent_index()
-    {
-        var checkedVersions = await Harness.AssertEveryStepReversibleAsync(Db, In("Production"));
-
-        Assert.That(checkedVersions.Last(), Is.EqualTo(Overdue));
-        Assert.That(checkedVersions, Has.Count.EqualTo(5));
-    }
-
-    [Test]
     public async Task Production_script_builds_the_index_concurrently_on_postgres_only()
     {
         var script = await In("Production").ScriptMigrateAsync();

@@ -40,24 +40,6 @@ public sealed class SeedProfileTests(Provider provider) : ClearwayTestBase(provi
     }
 
     [Test]
-    public async Task Development_profile_twice_changes_nothing()
-    {
-        await In("Development", "Development").MigrateUpAsync();
-        var counts = DataChecks.Counts(Db);
-        var checksum = DataChecks.Checksum(Db);
-
-        await In("Development", "Development").SeedAsync();
-        Assert.That(DataChecks.Counts(Db), Is.EqualTo(counts), "after seed");
-        Assert.That(DataChecks.Checksum(Db), Is.EqualTo(checksum), "after seed");
-
-        var again = await In("Development", "Development").MigrateUpAsync();
-        Assert.That(again.Applied, Is.Empty);
-        Assert.That(again.ProfilesRun, Is.EqualTo(new[] { nameof(DevelopmentDemoData) }));
-        Assert.That(DataChecks.Counts(Db), Is.EqualTo(counts), "after a second migrate");
-        Assert.That(DataChecks.Checksum(Db), Is.EqualTo(checksum), "after a second migrate");
-    }
-
-    [Test]
     public async Task Staging_profile_generates_volume_data_proportional_to_the_scale()
     {
         var result = await In("Staging", "Staging", SmallScale).MigrateUpAsync();

@@ -69,21 +69,6 @@ public sealed class SeedingTests(Provider provider)
     }
 
     [Test]
-    public async Task Development_seeding_twice_changes_nothing()
-    {
-        var runner = Development();
-        await runner.MigrateUpAsync();
-        var counts = SeedChecks.Counts(_db);
-        var checksum = SeedChecks.Checksum(_db);
-
-        await runner.SeedAsync();
-        await runner.MigrateUpAsync();
-
-        Assert.That(SeedChecks.Counts(_db), Is.EqualTo(counts));
-        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum));
-    }
-
-    [Test]
     public async Task Development_seeding_keeps_a_developers_edits_to_seeded_rows()
     {
         var runner = Development();
@@ -130,22 +115,6 @@ public sealed class SeedingTests(Provider provider)
                 Assert.That(SeedChecks.Count(_db, table, $"\"id\" NOT BETWEEN '{low}' AND '{high}'"), Is.Zero, $"{table} keys");
             }
         });
-    }
-
-    [Test]
-    public async Task Staging_seeding_twice_gives_the_same_rows()
-    {
-        var runner = Staging();
-        await runner.MigrateUpAsync();
-        var counts = SeedChecks.Counts(_db);
-        var checksum = SeedChecks.Checksum(_db);
-
-        await runner.SeedAsync();
-        Assert.That(SeedChecks.Counts(_db), Is.EqualTo(counts));
-        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum));
-
-        await runner.MigrateUpAsync();
-        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum));
     }
 
     [Test]

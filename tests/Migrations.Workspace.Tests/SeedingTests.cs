@@ -56,20 +56,6 @@ public sealed class SeedingTests(Provider provider) : WorkspaceFixture(provider)
     }
 
     [Test]
-    public async Task Development_profile_twice_changes_nothing()
-    {
-        var runner = EnvironmentRunner("Development", "Development");
-        await runner.MigrateUpAsync();
-        var first = SeedAssertions.Checksum(Db);
-
-        await runner.SeedAsync();
-        await runner.MigrateUpAsync();
-
-        Assert.That(SeedAssertions.Checksum(Db), Is.EqualTo(first));
-        Assert.That(Counts(DevelopmentCounts.Keys), Is.EqualTo(DevelopmentCounts));
-    }
-
-    [Test]
     public async Task Development_profile_outside_Development_skips_the_outbox_with_a_log_line()
     {
         await EnvironmentRunner("Staging", "Development").MigrateUpAsync();

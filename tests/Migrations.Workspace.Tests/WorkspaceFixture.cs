@@ -8,7 +8,7 @@ namespace Migrations.Workspace.Tests;
 public abstract class WorkspaceFixture(Provider provider)
 {
     /// <summary>The seed's migration numbers, with its gaps.</summary>
-    protected static readonly long[] SeedVersions = [1, 2, 3, 4, 5, 6, 8, 9, 10, 14, 15, 16, 17, 18, 21, 22, 24, 25, 26];
+    protected internal static readonly long[] SeedVersions = [1, 2, 3, 4, 5, 6, 8, 9, 10, 14, 15, 16, 17, 18, 21, 22, 24, 25, 26];
 
     protected Provider Provider { get; } = provider;
 

@@ -12,5 +12,10 @@ public sealed class ShopConformanceTests(Provider provider) : ConformanceSuite(p
 
     protected override string? MigrationsNamespace => typeof(CreateCustomers).Namespace;
 
-    protected override IEnumerable<string> Profiles => ["Development"];
+    protected override IReadOnlyList<long> Versions { get; } = [1, 2, 3];
+
+    protected override IReadOnlyDictionary<string, string[]> Profiles { get; } = new Dictionary<string, string[]>
+    {
+        ["Development"] = [nameof(DevelopmentCustomers)],
+    };
 }

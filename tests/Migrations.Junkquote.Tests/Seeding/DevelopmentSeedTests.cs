@@ -52,25 +52,6 @@ public sealed class DevelopmentSeedTests(Provider provider)
     }
 
     [Test]
-    public async Task Migrating_and_seeding_again_changes_no_row()
-    {
-        var runner = JunkquoteDatabase.Profile(_db, "Development");
-        await runner.MigrateUpAsync();
-        var counts = SeedChecks.Counts(_db);
-        var checksum = SeedChecks.Checksum(_db);
-
-        var migrateAgain = await runner.MigrateUpAsync();
-        Assert.That(migrateAgain.Applied, Is.Empty);
-        Assert.That(migrateAgain.ProfilesRun, Is.EqualTo(new[] { "DevelopmentSeed" }));
-        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum), "migrate twice");
-
-        await runner.SeedAsync();
-        await runner.SeedAsync();
-        Assert.That(SeedChecks.Counts(_db), Is.EqualTo(counts));
-        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum), "seed twice");
-    }
-
-    [Test]
     public async Task After_rolling_back_Batch_1_seeding_skips_the_memory_tables_with_a_log_line()
     {
         await JunkquoteDatabase.Profile(_db, "Development").MigrateUpAsync();

@@ -48,21 +48,6 @@ public sealed class StagingSeedTests(Provider provider)
     }
 
     [Test]
-    public async Task Seeding_twice_gives_the_same_rows()
-    {
-        var runner = JunkquoteDatabase.Profile(_db, "Staging", Scale);
-        await runner.MigrateUpAsync();
-        var counts = SeedChecks.Counts(_db);
-        var checksum = SeedChecks.Checksum(_db);
-
-        await runner.SeedAsync();
-        await runner.MigrateUpAsync();
-
-        Assert.That(SeedChecks.Counts(_db), Is.EqualTo(counts));
-        Assert.That(SeedChecks.Checksum(_db), Is.EqualTo(checksum));
-    }
-
-    [Test]
     public async Task A_smaller_scale_replaces_the_previous_staging_rows_and_keeps_the_demo_rows()
     {
         await JunkquoteDatabase.Profile(_db, "Development").MigrateUpAsync();
