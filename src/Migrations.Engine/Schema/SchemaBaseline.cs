@@ -120,7 +120,8 @@ public sealed class SchemaBaseline(MigratorOptions live, ILogger? logger = null)
 
     private static MigrationInfo? Map(PreviousJournalEntry entry, IReadOnlyList<MigrationInfo> candidates) =>
         candidates.FirstOrDefault(c => c.Type.GetCustomAttributes<PreviousJournalEntryAttribute>().Any(a => a.Entry == entry.Entry))
-        ?? candidates.FirstOrDefault(c => c.Version.ToString(CultureInfo.InvariantCulture) == entry.Entry);
+        ?? candidates.FirstOrDefault(c => c.Version.ToString(CultureInfo.InvariantCulture) == entry.Entry)
+        ?? candidates.FirstOrDefault(c => c.Description == entry.Entry); // workspace's migrations are described by their wrangler file names
 
     private static string Evidence(MigrationInfo migration, long matched, int objects, IReadOnlyList<(PreviousJournalEntry Entry, MigrationInfo? Migration)> mapped)
     {

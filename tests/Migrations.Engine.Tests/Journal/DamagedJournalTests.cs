@@ -168,7 +168,7 @@ public sealed class DamagedJournalTests(Provider provider) : JournalTest(provide
             Db.Execute("""
                 CREATE TABLE "VersionInfo2" AS SELECT *, 'T-1' AS "Ticket" FROM "VersionInfo";
                 DROP TABLE "VersionInfo";
-                CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT, "Checksum" TEXT, "DurationMs" INTEGER, "AppliedBy" TEXT, "Environment" TEXT, "Tags" TEXT, "Ticket" TEXT NOT NULL);
+                CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT, "Checksum" TEXT, "DurationMs" INTEGER, "AppliedBy" TEXT, "Environment" TEXT, "Tags" TEXT, "Baseline" TEXT, "Ticket" TEXT NOT NULL);
                 INSERT INTO "VersionInfo" SELECT * FROM "VersionInfo2";
                 DROP TABLE "VersionInfo2";
                 CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version");

@@ -201,7 +201,7 @@ public sealed class JournalFaultTests(Provider provider)
             : """
               CREATE TABLE "Copy" AS SELECT *, 'T-1' AS "Ticket" FROM "VersionInfo";
               DROP TABLE "VersionInfo";
-              CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT, "Checksum" TEXT, "DurationMs" INTEGER, "AppliedBy" TEXT, "Environment" TEXT, "Tags" TEXT, "Ticket" TEXT NOT NULL);
+              CREATE TABLE "VersionInfo" ("Version" INTEGER NOT NULL, "AppliedOn" DATETIME, "Description" TEXT, "Checksum" TEXT, "DurationMs" INTEGER, "AppliedBy" TEXT, "Environment" TEXT, "Tags" TEXT, "Baseline" TEXT, "Ticket" TEXT NOT NULL);
               INSERT INTO "VersionInfo" SELECT * FROM "Copy";
               DROP TABLE "Copy";
               CREATE UNIQUE INDEX "UC_Version" ON "VersionInfo" ("Version");
