@@ -15,22 +15,40 @@ namespace Migrations.Engine.Guard;
 /// Before the first change of a run: measures, on the live database, what each step would
 /// destroy (rows of a dropped table, non-null values of a dropped column, rows a delete matches,
 /// the values a type change would alter), and lists migrations marked <see cref="LosesDataOnRollbackAttribute"/>
-/// on the way down. Names and values are quoted by the provider's own quoter.
+/// on the way down, and the rows of other tables a dropped table's rows hold up (<see cref="ChildRows"/>).
+/// One guard measures one run's steps in order: a child table an earlier step drops is that step's
+/// loss. Names and values are quoted by the provider's own quoter.
 /// </summary>
 public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider provider, IMigrationGenerator generator, string? defaultSchema)
 {
     private readonly IQuoter _quoter = (generator as GeneratorBase)?.Quoter
         ?? throw new ArgumentException($"the data-loss guard quotes through FluentMigrator's generator, not {generator.GetType().Name}", nameof(generator));
 
+    private readonly HashSet<(string? Schema, string Table)> _dropped = [];
+
+    private ChildRows Children => new(connection, _quoter, defaultSchema);
+
     public async Task<IReadOnlyList<string>> MeasureAsync(MigrationInfo migration, IReadOnlyList<IMigrationExpression> expressions, bool up, CancellationToken cancellationToken)
     {
         var losses = new List<string>();
-        foreach (var (probe, changedValues) in Measurable(expressions))
+        var measurable = Measurable(expressions);
+        var drops = measurable.Where(m => m.Probe.DropsTable).Select(m => Children.Key(Schema(m.Probe), m.Probe.TableName)).ToArray();
+        _dropped.UnionWith(drops);
+        foreach (var (probe, changedValues) in measurable)
         {
             var count = await CountAsync(probe, changedValues, cancellationToken);
             if (count > 0)
             {
                 losses.Add($"{migration.Name} would {probe.What}: {Amount(probe, count)}");
+            }
+        }
+
+        foreach (var table in drops.Distinct())
+        {
+            if (await ExistsAsync(table.Schema, table.Table, null, cancellationToken))
+            {
+                losses.AddRange((await Children.MeasureAsync(table, _dropped, expressions, cancellationToken))
+                    .Select(child => $"{migration.Name} would {child.What}: {child.Rows} row(s)"));
             }
         }
 
