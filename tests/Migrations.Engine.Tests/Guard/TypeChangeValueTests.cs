@@ -17,6 +17,7 @@ public sealed class TypeChangeValueTests() : DatabaseTest(Provider.Postgres)
         new object[] { 4L, nameof(WeightToReal), "weight", new[] { "0.5", "0.1", "1234.5", "123456" }, "1234.567" },
         new object[] { 5L, nameof(MeasureToDouble), "measure", new[] { "0.1", "12345.6789", "123456789012345" }, "1234567890.123456789" },
         new object[] { 6L, nameof(TakenToDate), "taken", new[] { "'2024-05-01'", "'1999-12-31 00:00:00'" }, "'2024-05-01 10:30'" },
+        new object[] { 9L, nameof(PriceToWhole), "price", new[] { "12.00", "-5", "999999.00" }, "3.50" },
     ];
 
     private Migrator Runner(string? connectionString = null) => Harness.Runner(Db, typeof(CreateReading).Assembly, typeof(CreateReading).Namespace,
@@ -103,5 +104,29 @@ public sealed class TypeChangeValueTests() : DatabaseTest(Provider.Postgres)
 
         Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2 }));
         Assert.That(Db.Scalar("SELECT \"amount\" FROM \"reading\""), Is.EqualTo(3000000000.00m));
+    }
+
+    [Test]
+    public async Task Text_whose_values_all_fit_a_shorter_varchar_passes()
+    {
+        await Runner().MigrateUpAsync(target: 9);
+        Insert("label", ["'twenty characters!!!'", "''", "NULL"]);
+
+        await Runner().MigrateUpAsync(target: 10);
+
+        Assert.That(Db.Scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'reading'::regclass AND attname = 'label'"),
+            Is.EqualTo("character varying(20)"));
+    }
+
+    [Test]
+    public async Task Text_longer_than_a_shorter_varchar_is_not_cut_the_change_fails_and_changes_nothing()
+    {
+        await Runner().MigrateUpAsync(target: 9);
+        Insert("label", ["'short'", "'twenty-one characters'"]);
+
+        Assert.ThrowsAsync<MigrationFailedException>(() => Runner().MigrateUpAsync(target: 10));
+
+        Assert.That(Harness.JournalVersions(Db), Does.Not.Contain(10L));
+        Assert.That(Db.Query("SELECT \"label\" FROM \"reading\" ORDER BY \"id\""), Is.EqualTo(new[] { new object?[] { "short" }, new object?[] { "twenty-one characters" } }));
     }
 }

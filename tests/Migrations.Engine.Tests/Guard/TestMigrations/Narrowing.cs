@@ -14,7 +14,9 @@ public sealed class CreateReading : Migration
         .WithColumn("measure").AsDecimal(30, 10).Nullable()
         .WithColumn("taken").AsDateTime().Nullable()
         .WithColumn("happened").AsDateTimeOffset().Nullable()
-        .WithColumn("clocked").AsDateTime().Nullable();
+        .WithColumn("clocked").AsDateTime().Nullable()
+        .WithColumn("price").AsDecimal(10, 2).Nullable()
+        .WithColumn("label").AsString().Nullable();
 
     public override void Down() => Delete.Table("reading");
 }
@@ -78,4 +80,20 @@ public sealed class ClockedToTime : Migration
         Delete.Column("clocked").FromTable("reading");
         Create.Column("clocked").OnTable("reading").AsDateTime().Nullable();
     }
+}
+
+[Migration(9, "numeric(10,2) to numeric(6,0): the cents go")]
+public sealed class PriceToWhole : Migration
+{
+    public override void Up() => Alter.Column("price").OnTable("reading").AsDecimal(6, 0).Nullable();
+
+    public override void Down() => Alter.Column("price").OnTable("reading").AsDecimal(10, 2).Nullable();
+}
+
+[Migration(10, "text to varchar(20): PostgreSQL refuses a longer value rather than cut it")]
+public sealed class LabelToShort : Migration
+{
+    public override void Up() => Alter.Column("label").OnTable("reading").AsString(20).Nullable();
+
+    public override void Down() => Alter.Column("label").OnTable("reading").AsString().Nullable();
 }
