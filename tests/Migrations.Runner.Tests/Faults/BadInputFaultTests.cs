@@ -315,7 +315,7 @@ public sealed class BadInputProviderFaultTests(Provider provider)
         var line = BadInputFaultTests.OneErrorLine(result, exitCode: 1);
         Assert.That(line, Does.StartWith("error: widgets: ").And.Contain("the run stopped before this database was changed"));
         Assert.That(line, Does.Contain(provider == Provider.Postgres ? "No space left on device" : "database or disk is full"));
-        Assert.That(Directory.GetFiles(backups).Select(Path.GetFileName), Is.EqualTo(new[] { "filler" }), "the partial backup was removed");
+        Assert.That(Directory.GetFiles(backups).Select(Path.GetFileName), Is.EqualTo(new[] { TmpfsMount.BallastName }), "the partial backup was removed");
         AssertNothingChanged();
     }
 
