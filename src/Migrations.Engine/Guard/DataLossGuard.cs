@@ -14,23 +14,41 @@ namespace Migrations.Engine.Guard;
 /// <summary>
 /// Before the first change of a run: measures, on the live database, what each step would
 /// destroy (rows of a dropped table, non-null values of a dropped column, rows a delete matches,
-/// values a type change would round), and lists migrations marked <see cref="LosesDataOnRollbackAttribute"/>
-/// on the way down. Names and values are quoted by the provider's own quoter.
+/// the values a type change would alter), and lists migrations marked <see cref="LosesDataOnRollbackAttribute"/>
+/// on the way down, and the rows of other tables a dropped table's rows hold up (<see cref="ChildRows"/>).
+/// One guard measures one run's steps in order: a child table an earlier step drops is that step's
+/// loss. Names and values are quoted by the provider's own quoter.
 /// </summary>
 public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider provider, IMigrationGenerator generator, string? defaultSchema)
 {
     private readonly IQuoter _quoter = (generator as GeneratorBase)?.Quoter
         ?? throw new ArgumentException($"the data-loss guard quotes through FluentMigrator's generator, not {generator.GetType().Name}", nameof(generator));
 
+    private readonly HashSet<(string? Schema, string Table)> _dropped = [];
+
+    private ChildRows Children => new(connection, _quoter, defaultSchema);
+
     public async Task<IReadOnlyList<string>> MeasureAsync(MigrationInfo migration, IReadOnlyList<IMigrationExpression> expressions, bool up, CancellationToken cancellationToken)
     {
         var losses = new List<string>();
-        foreach (var probe in Destructive(expressions))
+        var measurable = Measurable(expressions);
+        var drops = measurable.Where(m => m.Probe.DropsTable).Select(m => Children.Key(Schema(m.Probe), m.Probe.TableName)).ToArray();
+        _dropped.UnionWith(drops);
+        foreach (var (probe, changedValues) in measurable)
         {
-            var count = await CountAsync(probe, cancellationToken);
+            var count = await CountAsync(probe, changedValues, cancellationToken);
             if (count > 0)
             {
-                losses.Add($"{migration.Name} would {probe.What}: {count} {(probe.ColumnName is null ? "row(s)" : "value(s)")}");
+                losses.Add($"{migration.Name} would {probe.What}: {Amount(probe, count)}");
+            }
+        }
+
+        foreach (var table in drops.Distinct())
+        {
+            if (await ExistsAsync(table.Schema, table.Table, null, cancellationToken))
+            {
+                losses.AddRange((await Children.MeasureAsync(table, _dropped, expressions, cancellationToken))
+                    .Select(child => $"{migration.Name} would {child.What}: {child.Rows} row(s)"));
             }
         }
 
@@ -47,13 +65,23 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
     /// counts only where the provider would alter values; rows or values of a table the same migration
     /// drops are counted once, by the drop (an auto-reversed insert deletes its rows, then the table).
     /// </summary>
-    public IReadOnlyList<DataLossProbe> Destructive(IReadOnlyList<IMigrationExpression> expressions)
+    public IReadOnlyList<DataLossProbe> Destructive(IReadOnlyList<IMigrationExpression> expressions) =>
+        Measurable(expressions).Select(m => m.Probe).ToArray();
+
+    private static string Amount(DataLossProbe probe, long count) =>
+        probe.TypeChange is not null ? $"{count} value(s) would change"
+        : probe.ColumnName is null ? $"{count} row(s)"
+        : $"{count} value(s)";
+
+    /// <summary>The probes of <see cref="Destructive"/>, each type change with the provider's condition on the values it alters.</summary>
+    private IReadOnlyList<(DataLossProbe Probe, string? ChangedValues)> Measurable(IReadOnlyList<IMigrationExpression> expressions)
     {
         var probes = expressions.SelectMany(DataLossProbes.Of)
-            .Where(p => p.TypeChange is not { } change || provider.AltersValues(connection, change, generator))
+            .Select(p => (Probe: p, ChangedValues: p.TypeChange is { } change ? provider.ChangedValues(connection, change, generator) : null))
+            .Where(m => m.Probe.TypeChange is null || m.ChangedValues is not null)
             .ToArray();
-        var dropped = probes.Where(p => p.DropsTable).Select(Table).ToHashSet();
-        return probes.Where(p => p.DropsTable || !dropped.Contains(Table(p))).ToArray();
+        var dropped = probes.Where(m => m.Probe.DropsTable).Select(m => Table(m.Probe)).ToHashSet();
+        return probes.Where(m => m.Probe.DropsTable || !dropped.Contains(Table(m.Probe))).ToArray();
     }
 
     private (string? Schema, string Table) Table(DataLossProbe probe) => (Schema(probe), probe.TableName);
@@ -61,8 +89,11 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
     // SQLite has no schemas: its quoter drops them, and so does the guard.
     private string? Schema(DataLossProbe probe) => defaultSchema is null ? null : string.IsNullOrEmpty(probe.SchemaName) ? defaultSchema : probe.SchemaName;
 
-    /// <summary>Rows (or non-null values) a probe would destroy now; 0 when its table or column does not exist.</summary>
-    private async Task<long> CountAsync(DataLossProbe probe, CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows (or non-null values, or the values a type change alters) a probe would destroy now; 0
+    /// when its table or column does not exist.
+    /// </summary>
+    private async Task<long> CountAsync(DataLossProbe probe, string? changedValues, CancellationToken cancellationToken)
     {
         var schema = Schema(probe);
         if (!await ExistsAsync(schema, probe.TableName, probe.ColumnName, cancellationToken))
@@ -70,12 +101,21 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
             return 0;
         }
 
-        var condition = probe.ColumnName is { } column ? $" WHERE {_quoter.QuoteColumnName(column)} IS NOT NULL"
+        var condition = changedValues is not null ? $" WHERE {changedValues}"
+            : probe.ColumnName is { } column ? $" WHERE {_quoter.QuoteColumnName(column)} IS NOT NULL"
             : probe.Rows is { } rows ? $" WHERE {string.Join(" OR ", rows.Select(Matches))}"
             : "";
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM {_quoter.QuoteTableName(probe.TableName, schema)}{condition}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        try
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+        catch (DbException ex) when (changedValues is not null && ex.SqlState?.StartsWith("22", StringComparison.Ordinal) == true)
+        {
+            // A value the new type cannot hold at all (out of range, NaN to an integer): the ALTER fails on it too and rolls back.
+            return 0;
+        }
     }
 
     /// <summary>One row of a delete, as FluentMigrator's generator matches it: every pair equal, NULL by IS NULL.</summary>

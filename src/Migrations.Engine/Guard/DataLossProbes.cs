@@ -4,8 +4,8 @@ namespace Migrations.Engine.Guard;
 
 /// <summary>
 /// What each of FluentMigrator's destructive expressions would destroy, as probes to measure. Drops
-/// and type changes read as the old engine said them (<c>delete table "note"</c>), raw SQL as its
-/// statement does (<c>drop table archive</c>).
+/// and type changes read as the old engine said them (<c>delete table "note"</c>), raw SQL (a
+/// statement, a script file, an embedded script) as its statement does (<c>drop table archive</c>).
 /// </summary>
 public static class DataLossProbes
 {
@@ -21,8 +21,8 @@ public static class DataLossProbes
             ColumnName = alter.Column.Name,
             TypeChange = alter,
         }],
-        ExecuteSqlStatementExpression sql => SqlDataLossScanner.Scan(sql.SqlStatement),
-        ExecuteSqlScriptExpression script when File.Exists(script.SqlScript) => SqlDataLossScanner.Scan(File.ReadAllText(script.SqlScript)),
+        // Execute.Sql, Execute.Script and Execute.EmbeddedScript, read as FluentMigrator would execute them.
+        ExecuteSqlScriptExpressionBase sql => SqlDataLossScanner.Scan(ExecutedSql.Of(sql)),
         _ => [],
     };
 

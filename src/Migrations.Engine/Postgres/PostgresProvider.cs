@@ -58,8 +58,8 @@ public sealed class PostgresProvider : IDatabaseProvider
     public Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken) =>
         PostgresBackup.TakeAsync(connectionString, directory, name, cancellationToken);
 
-    public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) =>
-        PostgresTypeChange.ConvertsLossily(connection, expression, generator as PostgresGenerator
+    public string? ChangedValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) =>
+        PostgresTypeChange.ChangedValues(connection, expression, generator as PostgresGenerator
             ?? throw new ArgumentException($"the PostgreSQL provider needs Migrations.Engine's {nameof(PostgresGenerator)}, not {generator.GetType().Name}", nameof(generator)));
 
     public ISchemaReader SchemaReader { get; } = new PostgresSchemaReader();

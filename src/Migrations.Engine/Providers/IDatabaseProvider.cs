@@ -67,11 +67,12 @@ public interface IDatabaseProvider
     Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For the data-loss guard: whether <paramref name="expression"/>'s type change would silently
-    /// alter values already in its column on <paramref name="connection"/>, the new type written as
-    /// <paramref name="generator"/> writes it. A change that fails on a value that does not fit loses nothing.
+    /// For the data-loss guard: a SQL condition on <paramref name="expression"/>'s table, true for each
+    /// value already in its column on <paramref name="connection"/> that the type change would silently
+    /// alter, written (names quoted, the new type) as <paramref name="generator"/> writes them; null when
+    /// it alters none. A change that fails on a value that does not fit loses nothing.
     /// </summary>
-    bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator);
+    string? ChangedValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator);
 
     /// <summary>The connection string with its password and other secrets replaced by <c>***</c>.</summary>
     string Mask(string connectionString);

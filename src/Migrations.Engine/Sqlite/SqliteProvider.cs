@@ -127,7 +127,7 @@ public sealed class SqliteProvider : IDatabaseProvider
     }
 
     /// <summary>Never: SQLite alters a column by rebuilding its table, which copies every value as it is.</summary>
-    public bool AltersValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) => false;
+    public string? ChangedValues(DbConnection connection, AlterColumnExpression expression, IMigrationGenerator generator) => null;
 
     /// <summary>
     /// A consistent copy through SQLite's online backup API (not a copy of a file that may be

@@ -1,4 +1,5 @@
 using FluentMigrator.Expressions;
+using FluentMigrator.Infrastructure;
 using FluentMigrator.Model;
 using Migrations.Engine.Guard;
 
@@ -45,5 +46,47 @@ public sealed class DataLossProbesTests
         Assert.That(probe.What, Is.EqualTo("delete rows of Team"));
         Assert.That(probe.Rows, Is.SameAs(delete.Rows));
         Assert.That(probe.ColumnName, Is.Null);
+    }
+
+    [Test]
+    public void An_embedded_script_is_read_from_the_resource_FluentMigrator_finds_with_its_parameters_replaced()
+    {
+        var script = new ExecuteEmbeddedSqlScriptExpression([new DefaultEmbeddedResourceProvider(typeof(DataLossProbesTests).Assembly)])
+        {
+            SqlScript = "DropParameterTable.sql",
+            Parameters = new Dictionary<string, string> { ["table"] = "ledger" },
+        };
+
+        Assert.That(DataLossProbes.Of(script).Select(p => p.What), Is.EqualTo(new[] { "drop table ledger" }));
+    }
+
+    [Test]
+    public void An_embedded_script_FluentMigrator_cannot_find_is_left_to_fail_when_it_runs()
+    {
+        var script = new ExecuteEmbeddedSqlScriptExpression([new DefaultEmbeddedResourceProvider(typeof(DataLossProbesTests).Assembly)]) { SqlScript = "NoSuchScript.sql" };
+
+        Assert.That(DataLossProbes.Of(script), Is.Empty);
+    }
+
+    [Test]
+    public void A_script_file_and_a_statement_are_read_with_their_parameters_replaced()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"guard-{Guid.NewGuid():N}.sql");
+        File.WriteAllText(file, "TRUNCATE $(table);");
+        try
+        {
+            var parameters = new Dictionary<string, string> { ["table"] = "ledger" };
+            var what = new IMigrationExpression[]
+            {
+                new ExecuteSqlScriptExpression { SqlScript = file, Parameters = parameters },
+                new ExecuteSqlStatementExpression { SqlStatement = "DELETE FROM $(table)", Parameters = parameters },
+            }.SelectMany(DataLossProbes.Of).Select(p => p.What);
+
+            Assert.That(what, Is.EqualTo(new[] { "truncate ledger", "delete from ledger (counted as every row)" }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

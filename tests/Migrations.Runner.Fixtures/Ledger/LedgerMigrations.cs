@@ -1,10 +1,12 @@
+using System.Data;
 using FluentMigrator;
 
 namespace Ledger.Data;
 
 // Untagged 10 and 30 run everywhere. The tagged ones run only when a test asks for their tag:
 // 20 is a hotfix older than 30 (out of order once 30 is applied), 40 is a breaking change, and
-// 50 leaves rows pointing at nothing inside a SQLite table rebuild.
+// 50 leaves rows pointing at nothing inside a SQLite table rebuild, and 60's rollback drops a
+// parent whose ledger rows would be deleted with it.
 
 [Migration(10, "create ledger")]
 public sealed class CreateLedger : Migration
@@ -61,4 +63,19 @@ public sealed class OrphanedLedgerLines : Migration
     }
 
     public override void Down() => Delete.Table("ledger_line");
+}
+
+// Down() forgets ledger.account_id: dropping account would cascade-delete the ledger rows that
+// reference it (SQLite), which the data-loss guard counts.
+[Migration(60, "ledger rows belong to accounts")]
+[Tags("Accounts")]
+public sealed class LedgerAccounts : Migration
+{
+    public override void Up()
+    {
+        Create.Table("account").WithColumn("id").AsInt32().PrimaryKey();
+        Alter.Table("ledger").AddColumn("account_id").AsInt32().Nullable().ForeignKey("fk_ledger_account", "account", "id").OnDelete(Rule.Cascade);
+    }
+
+    public override void Down() => Delete.Table("account");
 }

@@ -1,0 +1,2 @@
+-- The table is a FluentMigrator script parameter, replaced before the script runs.
+DROP TABLE $(table);
