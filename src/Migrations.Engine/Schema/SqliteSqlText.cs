@@ -35,8 +35,8 @@ public static class SqliteSqlText
                 continue;
             }
 
-            // No space is meaning beside punctuation: "( a , b )" and "(a,b)" are one list.
-            if (pendingSpace && c is not (')' or ',' or ';') && text[^1] is not ('(' or ','))
+            // No space is meaning beside punctuation: "t ( a , b )" and "t(a,b)" are one list.
+            if (pendingSpace && c is not ('(' or ')' or ',' or ';') && text[^1] is not ('(' or ','))
             {
                 text.Append(' ');
             }

@@ -17,7 +17,7 @@ public sealed class SqliteSqlTextTests
     {
         Assert.That(SqliteSqlText.Normalize("DEFAULT 'Open  Case'"), Is.EqualTo("default 'Open  Case'"));
         Assert.That(SqliteSqlText.Normalize("DEFAULT 'Open'"), Is.Not.EqualTo(SqliteSqlText.Normalize("DEFAULT 'open'")));
-        Assert.That(SqliteSqlText.Normalize("CHECK (a = 'x\"y')"), Is.EqualTo("check (a = 'x\"y')"), "a double quote inside a literal stays");
+        Assert.That(SqliteSqlText.Normalize("CHECK (a = 'x\"y')"), Is.EqualTo("check(a = 'x\"y')"), "a double quote inside a literal stays");
     }
 
     [Test]
@@ -28,6 +28,6 @@ public sealed class SqliteSqlTextTests
               rechecked INTEGER, CONSTRAINT t_range CHECK ((n >= 0) AND (n < 10)))
             """;
 
-        Assert.That(SqliteSqlText.Checks(table), Is.EqualTo(new[] { "status in ('a','b')", "(n >= 0) and (n < 10)" }));
+        Assert.That(SqliteSqlText.Checks(table), Is.EqualTo(new[] { "status in('a','b')", "(n >= 0) and(n < 10)" }));
     }
 }
