@@ -12,8 +12,9 @@ namespace Migrations.Engine.Postgres;
 /// out with a clear error. An open transaction keeps its server session even behind a
 /// transaction-pooling proxy (PgBouncer pool_mode=transaction, Supabase's port 6543), where a
 /// session lock would stay on a pooled session that the next client is handed; see
-/// docs/decisions/0008-run-lock-through-a-pooler.md. The transaction touches no table and, read
-/// committed, holds no snapshot between statements, so it blocks neither DDL nor vacuum. Ending
+/// docs/decisions/0008-run-lock-through-a-pooler.md. The transaction touches no table and holds no
+/// snapshot between statements (see TryLockAsync), so it blocks neither DDL, vacuum nor
+/// CREATE INDEX CONCURRENTLY. Ending
 /// the transaction or losing the connection releases the lock, also when the process dies.
 /// </summary>
 public sealed class PostgresRunLock : IAsyncDisposable
@@ -37,10 +38,9 @@ public sealed class PostgresRunLock : IAsyncDisposable
             var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"{database}/migrations.VersionInfo")), 0);
             var deadline = DateTime.UtcNow + timeout;
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            await KeepOpenAsync(connection, cancellationToken);
             await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@key)", connection);
             tryLock.Parameters.AddWithValue("key", key);
-            while (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            while (!await TryLockAsync(connection, tryLock, cancellationToken))
             {
                 if (DateTime.UtcNow >= deadline)
                 {
@@ -58,6 +58,19 @@ public sealed class PostgresRunLock : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// One attempt, then a statement that takes no snapshot: the SELECT's portal (and with it its
+    /// snapshot) would otherwise live until the transaction's next statement, and an open
+    /// transaction with a snapshot makes every <c>CREATE INDEX CONCURRENTLY</c> in the database
+    /// wait for it, the run's own included.
+    /// </summary>
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, NpgsqlCommand tryLock, CancellationToken cancellationToken)
+    {
+        var taken = (bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!;
+        await KeepOpenAsync(connection, cancellationToken);
+        return taken;
     }
 
     /// <summary>A server that ends idle transactions (a role's or the database's setting) must not end this one mid-run.</summary>
