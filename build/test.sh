@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: real SQLite files, and a throwaway PostgreSQL cluster the tests start themselves
-# (or the server in MIGRATIONS_TEST_POSTGRES). Installs PostgreSQL and sqlite3 first when missing.
+# (or the server in MIGRATIONS_TEST_POSTGRES). Installs PostgreSQL, sqlite3 and pgbouncer first when missing.
 # Extra arguments go to `dotnet test` (for example --filter "FullyQualifiedName~Sqlite").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ fi
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+# The PgBouncer fault tests start a real pooler in front of the test cluster.
+command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "build/test.sh: installing ${missing[*]}" >&2
   if [ "$(id -u)" -ne 0 ]; then

@@ -16,7 +16,8 @@ public static class ErrorReporter
 
     public static string Describe(Exception error) => error switch
     {
-        OperationCanceledException => "cancelled: the migration in progress was rolled back; the database is at the last completed version",
+        MigrationCancelledException => error.Message,
+        OperationCanceledException => "cancelled before the next migration started; the database is at the last completed version",
         UnsupportedOperationException or MigrationException or UsageException or CheckFailedException or ArgumentException => error.Message,
         _ => $"unexpected {error.GetType().Name}: {error.Message}",
     };

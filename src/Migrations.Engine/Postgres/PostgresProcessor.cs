@@ -17,9 +17,10 @@ namespace Migrations.Engine.Postgres;
 /// <summary>
 /// FluentMigrator's PostgreSQL 15 processor, with enum types, named CHECKs and bulk COPY; every
 /// statement it runs (or, in preview, would run) is recorded in the scope's <see cref="StatementLog"/>
-/// before it runs, and a command without a configured timeout has no limit.
+/// before it runs. Its session (PostgresProcessor.Session.cs) and its time limit
+/// (PostgresProcessor.Timeouts.cs) are in files of their own.
 /// </summary>
-public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
+public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
 {
     private readonly PostgresGenerator _generator;
     private readonly StatementLog _statements;
@@ -93,13 +94,19 @@ public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
             _statements.Record(sql);
         }
 
-        base.Process(sql);
+        try
+        {
+            base.Process(sql);
+        }
+        catch (Exception ex) when (IsCommandTimeout(ex))
+        {
+            throw new StatementTimeoutException(CommandTimeoutSeconds, ex);
+        }
     }
 
     /// <summary>
     /// FluentMigrator applies <see cref="ProcessorOptions.Timeout"/> only when it is set, leaving
-    /// Npgsql's 30 s default otherwise, which a long index build outlasts. No timeout means no limit,
-    /// unless the connection string itself names a Command Timeout.
+    /// Npgsql's 30 s default otherwise; see <see cref="CommandTimeoutSeconds"/> for what applies instead.
     /// </summary>
     protected override IDbCommand CreateCommand(string commandText, IDbConnection connection, IDbTransaction transaction)
     {
@@ -110,17 +117,6 @@ public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
     }
 
     private readonly RunningStatement _running;
-
-    private int CommandTimeoutSeconds => Options.Timeout is { } timeout ? (int)Math.Ceiling(timeout.TotalSeconds) : _connectionStringTimeout.Value;
-
-    // Only a Command Timeout the connection string states outright counts; Npgsql's own default does not.
-    private int ConnectionStringTimeout()
-    {
-        var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = _connectionString.ConnectionString };
-        return stated.ContainsKey("Command Timeout") || stated.ContainsKey("CommandTimeout")
-            ? new NpgsqlConnectionStringBuilder(_connectionString.ConnectionString).CommandTimeout
-            : 0;
-    }
 
     private void ProcessEach(IEnumerable<string> statements)
     {
@@ -164,7 +160,16 @@ public class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
         _statements.Record(values.TryGetNonEnumeratedCount(out var known) ? $"{copyCommand} -- {known} rows" : copyCommand);
         Logger.LogSql(copyCommand);
         EnsureConnectionIsOpen();
-        var copied = PostgresBulkCopy.Write((NpgsqlConnection)Connection, copyCommand, schema, table, rows.Columns, values, TimeSpan.FromSeconds(CommandTimeoutSeconds));
+        ulong copied;
+        try
+        {
+            copied = PostgresBulkCopy.Write((NpgsqlConnection)Connection, copyCommand, schema, table, rows.Columns, values, TimeSpan.FromSeconds(CommandTimeoutSeconds));
+        }
+        catch (Exception ex) when (IsCommandTimeout(ex))
+        {
+            throw new StatementTimeoutException(CommandTimeoutSeconds, ex);
+        }
+
         Logger.LogSay($"{copied} rows copied into {table}");
     }
 }

@@ -22,9 +22,18 @@ public sealed class PostgresProvider : IDatabaseProvider
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return string.IsNullOrWhiteSpace(builder.Host)
-                ? throw new ArgumentException("the PostgreSQL connection string names no Host")
-                : builder.ConnectionString;
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                throw new ArgumentException("the PostgreSQL connection string names no Host");
+            }
+
+            // Npgsql's 30 s default would cut a real index build or backfill: no limit unless the user wrote one.
+            if (!StatesCommandTimeout(connectionString))
+            {
+                builder.CommandTimeout = 0;
+            }
+
+            return builder.ConnectionString;
         }
         catch (ArgumentException ex) when (ex.Message != "the PostgreSQL connection string names no Host")
         {
@@ -39,6 +48,7 @@ public sealed class PostgresProvider : IDatabaseProvider
         try
         {
             await connection.OpenAsync(cancellationToken);
+            await PostgresSessionSettings.ApplyAsync(connection, cancellationToken);
             return connection;
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
@@ -88,6 +98,13 @@ public sealed class PostgresProvider : IDatabaseProvider
         {
             return "(malformed connection string)";
         }
+    }
+
+    /// <summary>Whether the connection string itself names a Command Timeout (Npgsql's own default does not count).</summary>
+    public static bool StatesCommandTimeout(string connectionString)
+    {
+        var stated = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return stated.ContainsKey("Command Timeout") || stated.ContainsKey("CommandTimeout");
     }
 
     /// <summary>host:port/database, never the password.</summary>

@@ -486,9 +486,12 @@ public sealed class Migrator
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException(transactional
-                ? $"{Database}: {step.Info.Name} was cancelled and rolled back"
-                : $"{Database}: {step.Info.Name} was cancelled; it ran without a transaction, so the statements before the cancelled one stayed applied", ex, cancellationToken);
+            var stayed = transactional ? null : session.Statements.OfThisMigration.SkipLast(1).ToArray();
+            throw new MigrationCancelledException(Database, step.Info.Name, stayed, ex, cancellationToken);
+        }
+        catch (StatementTimeoutException ex)
+        {
+            throw new MigrationTimedOutException(Database, step.Info.Name, session.Statements.Last, ex.Seconds, transactional, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not MigrationException)
         {

@@ -28,7 +28,7 @@ public sealed class CreateGauge : Migration
 public sealed class SlowStep : Migration
 {
     // About what SQLite counts in a second on a laptop; a test interrupts the count long before it ends.
-    private const long CountedPerSecond = 3_000_000;
+    internal const long CountedPerSecond = 3_000_000;
 
     public override void Up()
     {
@@ -106,4 +106,23 @@ public sealed class FillSamples : Migration
     }
 
     public override void Down() => Delete.Table("gauge_sample");
+}
+
+// Without a transaction, as CREATE INDEX CONCURRENTLY needs: a cancel during the slow statement
+// leaves gauge_note applied.
+[Migration(7, TransactionBehavior.None, "gauge notes, without a transaction")]
+public sealed class AddNotesUntransacted : Migration
+{
+    public override void Up()
+    {
+        Create.Table("gauge_note").WithColumn("id").AsInt32();
+        if (FaultSwitches.SlowUntransactedSeconds is var seconds and > 0)
+        {
+            IfDatabase("postgres").Execute.Sql($"SELECT pg_sleep({seconds})");
+            IfDatabase("SQLite").Execute.Sql(
+                $"WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter WHERE n < {seconds * SlowStep.CountedPerSecond}) SELECT count(*) FROM counter");
+        }
+    }
+
+    public override void Down() => Delete.Table("gauge_note");
 }

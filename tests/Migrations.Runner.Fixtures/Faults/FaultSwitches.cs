@@ -11,6 +11,9 @@ internal static class FaultSwitches
     /// <summary>How long the slow step's statement runs: pg_sleep on PostgreSQL, a count of about that long on SQLite.</summary>
     public static int SlowSeconds => Number("FAULTS_SLOW_SECONDS");
 
+    /// <summary>How long step 7's statement runs (after the one that creates gauge_note), in a migration without a transaction.</summary>
+    public static int SlowUntransactedSeconds => Number("FAULTS_SLOW_UNTRANSACTED_SECONDS");
+
     /// <summary>Whether the second statement of step 3 names a column that does not exist.</summary>
     public static bool FailSecondStatement => Environment.GetEnvironmentVariable("FAULTS_FAIL_SECOND_STATEMENT") == "1";
 

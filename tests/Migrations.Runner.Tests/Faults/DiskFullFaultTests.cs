@@ -47,7 +47,6 @@ public sealed class DiskFullFaultTests
     }
 
     [Test]
-    [Ignore("defect: the line is 'error: unexpected ObjectDisposedException: NpgsqlTransaction': Npgsql breaks the connection on 53100 (disk full), and FluentMigrator's rollback on it throws, replacing the migration's error")]
     public async Task A_full_disk_under_postgres_tables_fails_the_migration_with_one_line_and_leaves_the_database_at_its_previous_version()
     {
         if (PostgresServer.Instance.BinDirectory is null)

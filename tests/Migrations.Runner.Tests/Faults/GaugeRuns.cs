@@ -8,7 +8,7 @@ namespace Migrations.Runner.Tests.Faults;
 /// </summary>
 public sealed class GaugeRuns(TestDatabase database, string workingDirectory)
 {
-    public static readonly long[] AllVersions = [1, 2, 3, 4, 5, 6];
+    public static readonly long[] AllVersions = [1, 2, 3, 4, 5, 6, 7];
 
     private string ProviderName => database.Provider == Provider.Postgres ? "postgres" : "sqlite";
 
@@ -26,6 +26,9 @@ public sealed class GaugeRuns(TestDatabase database, string workingDirectory)
 
     /// <summary>Step 2 made slow: pg_sleep on PostgreSQL, a long count on SQLite.</summary>
     public static Dictionary<string, string> Slow(int seconds) => new() { ["FAULTS_SLOW_SECONDS"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>Step 7, a migration without a transaction, made slow after its first statement.</summary>
+    public static Dictionary<string, string> SlowUntransacted(int seconds) => new() { ["FAULTS_SLOW_UNTRANSACTED_SECONDS"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     /// <summary>How the slow statement starts, as the runner logs it and the server shows it.</summary>
     public static string SlowStatement(Provider provider) => provider == Provider.Postgres ? "SELECT pg_sleep(" : "WITH RECURSIVE counter(n)";

@@ -75,7 +75,6 @@ public sealed class KillFaultTests
     }
 
     [Test]
-    [Ignore("defect: the cancelled line is fixed text (ErrorReporter.Describe drops the OperationCanceledException's message), so it names neither the database nor the migration, and says 'rolled back' even for a TransactionBehavior.None migration")]
     public async Task SIGTERM_line_names_the_database_and_the_migration_it_cancelled()
     {
         using var db = TestDatabase.Create(Provider.Sqlite);
@@ -90,8 +89,32 @@ public sealed class KillFaultTests
         Assert.That(GaugeRuns.ErrorLine(cancelled), Does.Contain("gauges").And.Contain("SlowStep").And.Contain("rolled back"));
     }
 
+    [TestCase(Provider.Sqlite)]
+    [TestCase(Provider.Postgres)]
+    public async Task SIGTERM_in_a_migration_without_a_transaction_says_what_stayed_and_never_rolled_back(Provider provider)
+    {
+        using var db = TestDatabase.Create(provider);
+        var gauges = new GaugeRuns(db, _work);
+        var setUp = await gauges.RunAsync(null, "migrate", "--target", "6");
+        Assert.That(setUp.ExitCode, Is.Zero, RunnerProcess.Describe(setUp));
+
+        using var run = gauges.Start(GaugeRuns.SlowUntransacted(600), "migrate");
+        await WaitUntilSlowStatementRunsAsync(run, db);
+        await run.TerminateAsync();
+        var cancelled = await run.FinishAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(cancelled.ExitCode, Is.EqualTo(1), RunnerProcess.Describe(cancelled));
+        var line = GaugeRuns.ErrorLine(cancelled);
+        Assert.That(line, Does.StartWith("error: gauges: migration 7: AddNotesUntransacted was cancelled; it ran without a transaction"));
+        Assert.That(line, Does.Contain("1 statement(s) before the cancelled one stayed applied").And.Contain("gauge_note").And.Contain("not in the journal"));
+        Assert.That(line, Does.Not.Contain("rolled back"));
+
+        // What the line says is what the database holds.
+        Assert.That(SchemaSnapshot.Tables(db), Does.Contain("gauge_note"));
+        Assert.That(Harness.JournalVersions(db), Is.EqualTo(new long[] { 1, 2, 3, 4, 5, 6 }));
+    }
+
     [Test]
-    [Ignore("defect: the line is 'error: unexpected ObjectDisposedException: NpgsqlTransaction': FluentMigrator rolls back on the broken connection (NpgsqlTransaction.Rollback throws ObjectDisposedException) and the processor's Dispose repeats it, replacing the migration's error")]
     public async Task A_killed_server_session_fails_the_run_with_one_line_naming_the_migration_and_the_next_run_completes_it()
     {
         using var db = TestDatabase.Create(Provider.Postgres);
