@@ -7,13 +7,6 @@ namespace Migrations.Runner.Output;
 /// <summary>What baseline recorded (or would, or why it refused), as text lines or one JSON array.</summary>
 public static class BaselinePrinter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Text(IEnumerable<(string Database, BaselineResult Result)> results)
     {
         var text = new StringBuilder();
@@ -64,11 +57,14 @@ public static class BaselinePrinter
             matchedVersion = r.Result.MatchedVersion,
             refused = r.Result.Refused,
             dryRun = r.Result.DryRun,
-            recorded = r.Result.Refused || r.Result.DryRun ? [] : r.Result.Rows.Select(row => new { version = row.Migration.Version, migration = row.Migration.Type.Name, evidence = row.Evidence }).ToArray(),
-            wouldRecord = r.Result.DryRun && !r.Result.Refused ? r.Result.Rows.Select(row => new { version = row.Migration.Version, migration = row.Migration.Type.Name, evidence = row.Evidence }).ToArray() : [],
+            recorded = r.Result.Refused || r.Result.DryRun ? [] : Rows(r.Result),
+            wouldRecord = r.Result.DryRun && !r.Result.Refused ? Rows(r.Result) : [],
             closestVersion = r.Result.ClosestVersion,
             differences = r.Result.Differences.Select(d => new { kind = d.Kind, name = d.Name, expected = d.Expected, found = d.Found }),
             previousJournal = r.Result.PreviousEntries.Select(p => new { table = p.Entry.Table, entry = p.Entry.Entry, version = p.Migration?.Version }),
             contradictions = r.Result.Contradictions,
-        }), JsonOptions) + Environment.NewLine;
+        }), ReadableJson.Options) + Environment.NewLine;
+
+    private static object[] Rows(BaselineResult result) =>
+        result.Rows.Select(row => (object)new { version = row.Migration.Version, migration = row.Migration.Type.Name, evidence = row.Evidence }).ToArray();
 }

@@ -7,15 +7,6 @@ namespace Migrations.Runner.Output;
 /// <summary>Drift as text (one line per difference) or as one JSON array for machines.</summary>
 public static class DriftPrinter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-
-        // Definitions are SQL full of quotes; escaping them as \u0022 would make the output unreadable.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Text(IEnumerable<(string Database, DriftReport Report)> reports)
     {
         var text = new StringBuilder();
@@ -38,5 +29,5 @@ public static class DriftPrinter
             appliedMigrations = r.Report.AppliedMigrations,
             objectsCompared = r.Report.ObjectsCompared,
             differences = r.Report.Differences.Select(d => new { kind = d.Kind, name = d.Name, expected = d.Expected, found = d.Found }),
-        }), JsonOptions) + Environment.NewLine;
+        }), ReadableJson.Options) + Environment.NewLine;
 }
