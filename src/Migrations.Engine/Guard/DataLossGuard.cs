@@ -26,15 +26,14 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
 
     private readonly HashSet<(string? Schema, string Table)> _dropped = [];
 
+    private readonly List<string> _blockers = [];
+
     private ChildRows Children => new(connection, _quoter, defaultSchema);
 
     public async Task<IReadOnlyList<string>> MeasureAsync(MigrationInfo migration, IReadOnlyList<IMigrationExpression> expressions, bool up, CancellationToken cancellationToken)
     {
         var losses = new List<string>();
-        var measurable = Measurable(expressions);
-        var drops = measurable.Where(m => m.Probe.DropsTable).Select(m => Children.Key(Schema(m.Probe), m.Probe.TableName)).ToArray();
-        _dropped.UnionWith(drops);
-        foreach (var (probe, changedValues) in measurable)
+        foreach (var (probe, changedValues) in Measurable(expressions))
         {
             var count = await CountAsync(probe, changedValues, cancellationToken);
             if (count > 0)
@@ -43,14 +42,7 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
             }
         }
 
-        foreach (var table in drops.Distinct())
-        {
-            if (await ExistsAsync(table.Schema, table.Table, null, cancellationToken))
-            {
-                losses.AddRange((await Children.MeasureAsync(table, _dropped, expressions, cancellationToken))
-                    .Select(child => $"{migration.Name} would {child.What}: {child.Rows} row(s)"));
-            }
-        }
+        losses.AddRange(await MeasureChildrenAsync(migration, expressions, cancellationToken));
 
         if (!up && migration.Type.GetCustomAttributes(typeof(LosesDataOnRollbackAttribute), false) is [LosesDataOnRollbackAttribute marked])
         {
@@ -58,6 +50,58 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
         }
 
         return losses;
+    }
+
+    /// <summary>
+    /// The child rows of the tables this step drops, as losses (part of <see cref="MeasureAsync"/>;
+    /// on its own, with data loss allowed, to find <see cref="Blockers"/>), in the run's order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MeasureChildrenAsync(MigrationInfo migration, IReadOnlyList<IMigrationExpression> expressions, CancellationToken cancellationToken)
+    {
+        var drops = Measurable(expressions).Where(m => m.Probe.DropsTable).Select(m => Children.Key(Schema(m.Probe), m.Probe.TableName)).ToArray();
+        _dropped.UnionWith(drops);
+        var losses = new List<string>();
+        foreach (var effect in await ChildEffectsAsync(drops, _dropped, expressions, cancellationToken))
+        {
+            losses.Add($"{migration.Name} would {effect.What}: {effect.Rows} row(s)");
+            if (effect.Blocks)
+            {
+                _blockers.Add(losses[^1]);
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>
+    /// Losses of the steps measured so far that no permission makes possible: rows whose key forbids
+    /// their parent's drop (NO ACTION, RESTRICT), which would be left pointing at nothing.
+    /// </summary>
+    public IReadOnlyList<string> Blockers => _blockers;
+
+    /// <summary>
+    /// What the step's own drops do, now, to the rows of tables it keeps that reference them, in the
+    /// order the rules' statements must run (see <see cref="ChildRows"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ChildEffect>> ChildEffectsAsync(IReadOnlyList<IMigrationExpression> expressions, CancellationToken cancellationToken)
+    {
+        var drops = Measurable(expressions).Where(m => m.Probe.DropsTable).Select(m => Children.Key(Schema(m.Probe), m.Probe.TableName)).ToArray();
+        return await ChildEffectsAsync(drops, drops.ToHashSet(), expressions, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ChildEffect>> ChildEffectsAsync(IEnumerable<(string? Schema, string Table)> drops,
+        IReadOnlySet<(string? Schema, string Table)> dropped, IReadOnlyList<IMigrationExpression> expressions, CancellationToken cancellationToken)
+    {
+        var effects = new List<ChildEffect>();
+        foreach (var table in drops.Distinct())
+        {
+            if (await ExistsAsync(table.Schema, table.Table, null, cancellationToken))
+            {
+                effects.AddRange(await Children.MeasureAsync(table, dropped, expressions, cancellationToken));
+            }
+        }
+
+        return effects;
     }
 
     /// <summary>

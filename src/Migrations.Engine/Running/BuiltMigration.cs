@@ -55,6 +55,20 @@ public sealed class BuiltMigration(IMigration migration) : IMigration
         }
     }
 
+    /// <summary>Puts <paramref name="expressions"/> before the built Up (or Down) ones, for this run only (the checksum is over a build of its own).</summary>
+    public void Prepend(bool up, IReadOnlyList<IMigrationExpression> expressions)
+    {
+        var built = (up ? _up : _down) ?? throw new InvalidOperationException("a migration is built before anything is put before it");
+        if (up)
+        {
+            _up = [.. expressions, .. built];
+        }
+        else
+        {
+            _down = [.. expressions, .. built];
+        }
+    }
+
     public void GetUpExpressions(IMigrationContext context) => Replay(context, _up, migration.GetUpExpressions);
 
     public void GetDownExpressions(IMigrationContext context) => Replay(context, _down, migration.GetDownExpressions);

@@ -254,7 +254,7 @@ public sealed class Migrator
             cancellationToken.ThrowIfCancellationRequested();
             session.Runner.ApplyMaintenance(MigrationStage.BeforeEach, true);
             session.Row.SetChecksum(step.Info.Version, Checksum(step.Info));
-            var current = await RebuildAsync(run, step, up: true, "migrate", cancellationToken);
+            var current = await WithChildRulesAsync(run, await RebuildAsync(run, step, up: true, "migrate", cancellationToken), up: true, "migrate", cancellationToken);
             result.Applied.Add((step.Info, Execute(run, current, up: true, cancellationToken)));
             session.Runner.ApplyMaintenance(MigrationStage.AfterEach, true);
         }
@@ -279,7 +279,7 @@ public sealed class Migrator
         foreach (var step in steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var current = await RebuildAsync(run, step, up: false, "rollback", cancellationToken);
+            var current = await WithChildRulesAsync(run, await RebuildAsync(run, step, up: false, "rollback", cancellationToken), up: false, "rollback", cancellationToken);
             result.RolledBack.Add((step.Info, Execute(run, current, up: false, cancellationToken)));
         }
 
@@ -394,6 +394,35 @@ public sealed class Migrator
         return current;
     }
 
+    /// <summary>
+    /// Rows of other tables that still reference a table this step drops, where the database would
+    /// not apply their key's rule itself (the step deletes the key first; SQLite, whose rebuilds run
+    /// with foreign keys off): the rule's statements (delete for CASCADE, clear for SET NULL) run
+    /// first, in the step's transaction, so no row is left pointing at nothing and a later migrate
+    /// can create the key again. Measured just before the step, on the schema earlier steps left.
+    /// </summary>
+    private async Task<Step> WithChildRulesAsync(Run run, Step step, bool up, string operation, CancellationToken cancellationToken)
+    {
+        var effects = (await Guard(run).ChildEffectsAsync(step.Expressions, cancellationToken)).Where(e => e.RunnerApplies).ToArray();
+        if (effects.Length == 0)
+        {
+            return step;
+        }
+
+        var lines = effects.Select(e => $"{step.Info.Name} would {e.What}: {e.Rows} row(s)").ToArray();
+        if (effects.Any(e => e.Blocks) || (!Options.AllowDataLoss && run.Script is null))
+        {
+            // Rows the steps before it left: the guard measured the run before they existed.
+            throw new DataLossException(
+                $"{Database}: refusing to {operation} {step.Info.Name}, built against the schema the earlier steps left it would destroy data: {string.Join("; ", lines)}. " +
+                "The steps before it were applied, nothing of it was changed", lines);
+        }
+
+        var statements = effects.Select(e => (IMigrationExpression)new ExecuteSqlStatementExpression { SqlStatement = e.Statement! }).ToArray();
+        step.Migration.Prepend(up, statements);
+        return step with { Expressions = [.. statements, .. step.Expressions] };
+    }
+
     private IReadOnlyList<IMigrationExpression> Build(MigrationInfo info, BuiltMigration built, bool up, IQuerySchema querySchema, IServiceProvider services, string connectionString)
     {
         try
@@ -425,15 +454,24 @@ public sealed class Migrator
             return;
         }
 
+        var guard = Guard(run);
+        var losses = new List<string>();
+        foreach (var step in steps)
+        {
+            losses.AddRange(Options.AllowDataLoss
+                ? await guard.MeasureChildrenAsync(step.Info, step.Expressions, cancellationToken)
+                : await guard.MeasureAsync(step.Info, step.Expressions, up, cancellationToken));
+        }
+
+        if (guard.Blockers.Count > 0)
+        {
+            throw new DataLossException(
+                $"{Database}: refusing to {operation}: {string.Join("; ", guard.Blockers)}, and their foreign key forbids deleting the rows they reference. " +
+                "Nothing was changed; --allow-data-loss does not leave rows pointing at nothing: delete or re-point them first", Options.AllowDataLoss ? guard.Blockers : losses);
+        }
+
         if (!Options.AllowDataLoss)
         {
-            var guard = Guard(run);
-            var losses = new List<string>();
-            foreach (var step in steps)
-            {
-                losses.AddRange(await guard.MeasureAsync(step.Info, step.Expressions, up, cancellationToken));
-            }
-
             if (losses.Count > 0)
             {
                 throw new DataLossException(
