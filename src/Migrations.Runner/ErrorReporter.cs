@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Migrations.Engine;
 using Migrations.Engine.Expressions;
+using Migrations.Engine.Logging;
+using Migrations.Runner.Logging;
 
 namespace Migrations.Runner;
 
@@ -22,11 +25,17 @@ public static class ErrorReporter
         _ => $"unexpected {error.GetType().Name}: {error.Message}",
     };
 
-    /// <summary>Writes "error: ..." to standard error on one line, with every known secret masked.</summary>
-    public static int Report(Exception error, SecretMasker masker, TextWriter stderr)
+    /// <summary>
+    /// Writes "error: ..." to standard error on one line, with every known secret masked; with
+    /// <paramref name="json"/>, the same as a JSON log line (event run.failed, with the exit code).
+    /// </summary>
+    public static int Report(Exception error, SecretMasker masker, TextWriter stderr, bool json = false)
     {
-        var line = string.Join(' ', Describe(error).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-        stderr.WriteLine("error: " + masker.Mask(line));
-        return ExitCodeOf(error);
+        var line = masker.Mask(string.Join(' ', Describe(error).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim())));
+        var exitCode = ExitCodeOf(error);
+        stderr.WriteLine(json
+            ? JsonLogLine.Write(LogLevel.Error, LogEvents.RunFailed, "Migrations", line, writer => writer.WriteNumber("exitCode", exitCode))
+            : "error: " + line);
+        return exitCode;
     }
 }

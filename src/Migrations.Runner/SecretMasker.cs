@@ -7,14 +7,17 @@ namespace Migrations.Runner;
 /// </summary>
 public sealed class SecretMasker
 {
-    private readonly List<string> _secrets = [];
+    // Replaced whole, never changed in place: log lines are masked on other threads while secrets are added.
+    private volatile string[] _secrets = [];
 
     public void Add(string? secret)
     {
-        if (!string.IsNullOrEmpty(secret) && secret.Length >= 3 && !_secrets.Contains(secret))
+        lock (this)
         {
-            _secrets.Add(secret);
-            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+            if (!string.IsNullOrEmpty(secret) && secret.Length >= 3 && !_secrets.Contains(secret))
+            {
+                _secrets = [.. _secrets.Append(secret).OrderByDescending(s => s.Length)];
+            }
         }
     }
 

@@ -11,6 +11,9 @@ public sealed record MigrationStatus(long Version, string Description, IReadOnly
 
     public bool BreakingChange { get; init; }
 
+    /// <summary>Applied, then changed in the code: its journal checksum differs from the code's (validate reports it).</summary>
+    public bool Edited { get; init; }
+
     /// <summary>For a migration baseline recorded instead of running it: the evidence.</summary>
     public string? Baseline { get; init; }
 }

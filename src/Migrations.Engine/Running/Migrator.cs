@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Migrations.Engine.Guard;
 using Migrations.Engine.Journal;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Planning;
 
 namespace Migrations.Engine.Running;
@@ -96,6 +97,7 @@ public sealed class Migrator
             ? new MigrationStatus(m.Version, m.Description, m.TagNames, MigrationState.Applied)
             {
                 AppliedOn = entry.AppliedOn, AppliedBy = entry.AppliedBy, Environment = entry.Environment, BreakingChange = m.BreakingChange, Baseline = entry.Baseline,
+                Edited = entry.Checksum is { } recorded && !Checksum(m).Equals(recorded, StringComparison.OrdinalIgnoreCase),
             }
             : new MigrationStatus(m.Version, m.Description, m.TagNames, IsSelected(m) ? MigrationState.Pending : MigrationState.Skipped) { BreakingChange = m.BreakingChange });
         var missing = applied.Values.Where(e => Catalog.Find(e.Version) is null)
@@ -233,15 +235,23 @@ public sealed class Migrator
 
         RejectIrreversibleAutoReversing(plan.Pending);
         var result = new RunResult();
-        foreach (var skipped in plan.Skipped)
+        result.Skipped.AddRange(plan.Skipped);
+
+        // Logged in version order among the applied ones: the log reads in the order of the migrations.
+        var unlogged = new Queue<MigrationInfo>(plan.Skipped.OrderBy(m => m.Version));
+        void LogSkippedBefore(long version)
         {
-            result.Skipped.Add(skipped);
-            _logger.LogInformation("{Database}: skipped {Version} {Description}: tagged [{MigrationTags}], run tags [{RunTags}]",
-                Database, skipped.Version, skipped.Description, string.Join(", ", skipped.TagNames), string.Join(", ", Options.Tags));
+            while (unlogged.TryPeek(out var skipped) && skipped.Version < version)
+            {
+                unlogged.Dequeue();
+                _logger.LogInformation(LogEvents.MigrationSkipped, "{Database}: skipped {Version} {Description}: tagged [{MigrationTags}], run tags [{RunTags}]",
+                    Database, skipped.Version, skipped.Description, skipped.TagNames.ToArray(), Options.Tags.ToArray());
+            }
         }
 
         if (plan.Pending.Count == 0 && Options.Profile is null && Catalog.Maintenance.Count == 0)
         {
+            LogSkippedBefore(long.MaxValue);
             return result;
         }
 
@@ -252,6 +262,7 @@ public sealed class Migrator
         foreach (var step in steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            LogSkippedBefore(step.Info.Version);
             session.Runner.ApplyMaintenance(MigrationStage.BeforeEach, true);
             session.Row.SetChecksum(step.Info.Version, Checksum(step.Info));
             var current = await WithChildRulesAsync(run, await RebuildAsync(run, step, up: true, "migrate", cancellationToken), up: true, "migrate", cancellationToken);
@@ -259,6 +270,7 @@ public sealed class Migrator
             session.Runner.ApplyMaintenance(MigrationStage.AfterEach, true);
         }
 
+        LogSkippedBefore(long.MaxValue);
         session.Runner.ApplyMaintenance(MigrationStage.BeforeProfiles, true);
         RunProfiles(run, result);
         session.Runner.ApplyMaintenance(MigrationStage.AfterAll, true);
@@ -298,7 +310,7 @@ public sealed class Migrator
         if (matching.Length == 0)
         {
             var near = Catalog.Profiles.Select(p => p.Profile).FirstOrDefault(p => p.Equals(wanted, StringComparison.OrdinalIgnoreCase));
-            _logger.LogWarning("{Database}: no profile named {Profile}{Hint}", Database, wanted, near is null ? "" : $" (did you mean {near}? names are case-sensitive)");
+            _logger.LogWarning(LogEvents.ProfileMissing, "{Database}: no profile named {Profile}{Hint}", Database, wanted, near is null ? "" : $" (did you mean {near}? names are case-sensitive)");
             return;
         }
 
@@ -317,7 +329,7 @@ public sealed class Migrator
             }
 
             result.ProfilesRun.Add(profile.Type.Name);
-            _logger.LogInformation("{Database}: profile {Profile} ran in {DurationMs} ms", Database, profile.Type.Name, clock.ElapsedMilliseconds);
+            _logger.LogInformation(LogEvents.ProfileRan, "{Database}: profile {Profile} ran in {DurationMs} ms", Database, profile.Type.Name, clock.ElapsedMilliseconds);
         }
     }
 
@@ -483,7 +495,7 @@ public sealed class Migrator
         if (Options.BackupDirectory is { } directory)
         {
             result.BackupPath = await Options.Provider.BackupAsync(RunConnectionString, directory, $"{Database}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-before-{operation}", cancellationToken);
-            _logger.LogInformation("{Database}: backup taken before {Operation}: {Path}", Database, operation, result.BackupPath);
+            _logger.LogInformation(LogEvents.BackupTaken, "{Database}: backup taken before {Operation}: {Path}", Database, operation, result.BackupPath);
         }
     }
 
@@ -538,12 +550,12 @@ public sealed class Migrator
 
         if (run.Script is null)
         {
-            _logger.LogInformation("{Database}: {Direction} {Version} {Description} in {DurationMs} ms",
+            _logger.LogInformation(up ? LogEvents.MigrationApplied : LogEvents.MigrationRolledBack, "{Database}: {Direction} {Version} {Description} in {DurationMs} ms",
                 Database, up ? "applied" : "rolled back", step.Info.Version, step.Info.Description, clock.ElapsedMilliseconds);
         }
         else
         {
-            _logger.LogInformation("{Database}: would {Direction} {Version} {Description} (preview, nothing changed)", Database, up ? "apply" : "roll back", step.Info.Version, step.Info.Description);
+            _logger.LogInformation(LogEvents.MigrationPreviewed, "{Database}: would {Direction} {Version} {Description} (preview, nothing changed)", Database, up ? "apply" : "roll back", step.Info.Version, step.Info.Description);
         }
 
         return clock.Elapsed;
@@ -634,7 +646,7 @@ public sealed class Migrator
             // FluentMigrator reads (and in preview "creates") its version table when its loader is first used: not part of the script.
             _ = _session.Runner.VersionLoader.VersionInfo;
             _session.Statements.Keep = script is not null;
-            _session.Statements.Observer = sql => migrator._logger.LogDebug("{Database}: {Sql}", migrator.Database, sql);
+            _session.Statements.Observer = sql => migrator._logger.LogDebug(LogEvents.Statement, "{Database}: {Sql}", migrator.Database, sql);
             return _session;
         }
 

@@ -74,7 +74,7 @@ public sealed class SchemaBaseline(MigratorOptions live, ILogger? logger = null)
     {
         var drift = new SchemaDrift(live);
         await using var shadow = await live.Provider.CreateShadowAsync(live.ConnectionString, shadowConnectionString, cancellationToken);
-        _logger.LogInformation("{Database}: comparing the live schema ({Objects} objects) with each of {Count} migration(s), built in {Shadow}",
+        _logger.LogInformation(Logging.LogEvents.BaselineComparing, "{Database}: comparing the live schema ({Objects} objects) with each of {Count} migration(s), built in {Shadow}",
             live.DatabaseName, found.Count, candidates.Count, shadow.Description);
         var prefix = new HashSet<long>();
         var best = (Version: 0L, Differences: found.DifferencesFrom(await drift.BuildAsync(shadow, new HashSet<long>(), cancellationToken)), Compared: 0);

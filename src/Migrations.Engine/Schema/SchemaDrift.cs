@@ -24,7 +24,7 @@ public sealed class SchemaDrift(MigratorOptions live, ILogger? logger = null)
 
         var applied = statuses.Where(s => s.State == MigrationState.Applied).Select(s => s.Version).ToHashSet();
         await using var shadow = await live.Provider.CreateShadowAsync(live.ConnectionString, shadowConnectionString, cancellationToken);
-        _logger.LogInformation("{Database}: building the schema of {Count} applied migration(s) in {Shadow}", live.DatabaseName, applied.Count, shadow.Description);
+        _logger.LogInformation(Logging.LogEvents.ShadowBuilding, "{Database}: building the schema of {Count} applied migration(s) in {Shadow}", live.DatabaseName, applied.Count, shadow.Description);
         var expected = await BuildAsync(shadow, applied, cancellationToken);
         var found = await ReadAsync(live.ConnectionString, cancellationToken);
         return new DriftReport(found.DifferencesFrom(expected), applied.Count, expected.Count, shadow.Description);

@@ -12,7 +12,8 @@ public static class CommonOptions
     public static readonly Option<string> Environment = OptionRules.NotEmpty(new("--environment") { Description = "Development, Staging, Production or another configured environment (default: DOTNET_ENVIRONMENT; Development for the embedded SQLite default)" });
     public static readonly Option<string[]> Tag = OptionRules.NoneEmpty(new("--tag") { Description = "A run tag (repeatable); replaces the environment's configured tags", AllowMultipleArgumentsPerToken = false });
     public static readonly Option<int?> LockTimeout = OptionRules.NotNegative(new("--lock-timeout") { Description = "Seconds to wait for another run's lock before exit 4 (default: Migrations:LockTimeoutSeconds, 60)", HelpName = "seconds" }, "seconds");
-    public static readonly Option<string> LogFormat = OptionRules.AcceptOnly(new("--log-format") { Description = "text or json (JSON lines on standard error)", DefaultValueFactory = _ => "text" }, "text", "json");
+    public static readonly Option<string> LogFormat = OptionRules.AcceptOnly(new("--log-format") { Description = "text or json (JSON lines on standard error; fields in docs/logging.md)", DefaultValueFactory = _ => "text" }, "text", "json");
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Also log each SQL statement as it runs (passwords masked)" };
 
     public static IReadOnlyList<Option> All { get; } = Build();
 
@@ -27,7 +28,8 @@ public static class CommonOptions
         Tags = result.GetValue(Tag) ?? [],
         LockTimeoutSeconds = result.GetValue(LockTimeout),
         LogFormat = result.GetValue(LogFormat) ?? "text",
+        Verbose = result.GetValue(Verbose),
     };
 
-    private static Option[] Build() => [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat];
+    private static Option[] Build() => [Database, Assembly, Provider, Connection, Environment, Tag, LockTimeout, LogFormat, Verbose];
 }

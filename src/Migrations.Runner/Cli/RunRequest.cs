@@ -39,6 +39,9 @@ public sealed record RunRequest(string Command)
 
     public string LogFormat { get; init; } = "text";
 
+    /// <summary>Log every SQL statement (the engine's debug level).</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>Rows in the largest tables of a volume-seeding profile.</summary>
     public int? SeedScale { get; init; }
 

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Migrations.Engine.Logging;
 using Migrations.Runner.Commands;
 using Migrations.Runner.Configuration;
+using Migrations.Runner.Logging;
 
 namespace Migrations.Runner.Cli;
 
@@ -18,6 +21,24 @@ public static class RunnerApplication
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var json = JsonLogsAsked(args);
+        var exitCode = await RunCommandAsync(args, json);
+        if (json)
+        {
+            // The last line says how the run ended, so a log pipeline needs no process status.
+            Console.Error.WriteLine(JsonLogLine.Write(exitCode == ExitCodes.Success ? LogLevel.Information : LogLevel.Error, LogEvents.RunFinished, "Migrations",
+                $"exit {exitCode}", writer => writer.WriteNumber("exitCode", exitCode)));
+        }
+
+        return exitCode;
+    }
+
+    // Known before parsing, so that even a usage error is a JSON line when JSON was asked for.
+    private static bool JsonLogsAsked(string[] args) =>
+        args.Select((arg, i) => arg == "--log-format=json" || (arg == "--log-format" && i + 1 < args.Length && args[i + 1] == "json")).Any(asked => asked);
+
+    private static async Task<int> RunCommandAsync(string[] args, bool json)
+    {
         using var cancellation = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
@@ -29,14 +50,12 @@ public static class RunnerApplication
         {
             // The most specific message names the offending token; "required command" is only the consequence.
             var error = parsed.Errors.Select(e => e.Message).OrderBy(m => m.StartsWith("Required command", StringComparison.Ordinal)).First();
-            Console.Error.WriteLine($"error: {OneLine(error)} (see --help)");
-            return ExitCodes.Usage;
+            return ErrorReporter.Report(new UsageException($"{OneLine(error)} (see --help)"), masker, Console.Error, json);
         }
 
         if (parsed.CommandResult.Command == root && !args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
         {
-            Console.Error.WriteLine("error: name a command: migrate, rollback, status, validate, script or seed (see --help)");
-            return ExitCodes.Usage;
+            return ErrorReporter.Report(new UsageException("name a command: migrate, rollback, status, validate, script, seed, baseline or drift (see --help)"), masker, Console.Error, json);
         }
 
         try
@@ -45,7 +64,7 @@ public static class RunnerApplication
         }
         catch (Exception ex)
         {
-            return ErrorReporter.Report(ex, masker, Console.Error);
+            return ErrorReporter.Report(ex, masker, Console.Error, json);
         }
 
         void Cancel(PosixSignalContext context)
@@ -71,7 +90,7 @@ public static class RunnerApplication
         }
         catch (Exception ex)
         {
-            return ErrorReporter.Report(ex, masker, Console.Error);
+            return ErrorReporter.Report(ex, masker, Console.Error, request.LogFormat == "json");
         }
     }
 
@@ -86,18 +105,12 @@ public static class RunnerApplication
 
         // Logs go to standard error so that results (status --json, script) can be piped from standard output.
         builder.Logging.ClearProviders();
-        if (request.LogFormat == "json")
+        builder.Logging.AddConsole(o => o.FormatterName = request.LogFormat == "json" ? JsonLogFormatter.FormatterName : TextLogFormatter.FormatterName);
+        builder.Logging.AddConsoleFormatter<TextLogFormatter, ConsoleFormatterOptions>();
+        builder.Logging.AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
+        if (request.Verbose)
         {
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.UseUtcTimestamp = true;
-            });
+            builder.Logging.AddFilter("Migrations", LogLevel.Debug);
         }
 
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
 using Migrations.Engine.Schema;
 using Migrations.Runner.Cli;
@@ -39,11 +40,11 @@ public sealed class BaselineCommand : IRunnerCommand
         _results.Add((target.Name, result));
         if (result.Refused)
         {
-            output.Logger.LogError("{Database}: baseline refused: nothing was recorded", target.Name);
+            output.Logger.LogError(LogEvents.BaselineRefused, "{Database}: baseline refused: nothing was recorded", target.Name);
         }
         else
         {
-            output.Logger.LogInformation("{Database}: baseline at version {Version}: {Count} migration(s) {Verb}", target.Name, result.MatchedVersion, result.Rows.Count, request.DryRun ? "would be recorded" : "recorded");
+            output.Logger.LogInformation(LogEvents.BaselineRecorded, "{Database}: baseline at version {Version}: {Count} migration(s) {Verb}", target.Name, result.MatchedVersion, result.Rows.Count, request.DryRun ? "would be recorded" : "recorded");
         }
     }
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Migrations.Engine;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
+using Migrations.Engine;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
 
@@ -49,7 +50,7 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
 
         foreach (var skipped in resolver.SkippedDatabases(request))
         {
-            _logger.LogInformation("{Database}: skipped, Migrations:Databases:{Database}:Skip is true", skipped, skipped);
+            _logger.LogInformation(LogEvents.DatabaseSkipped, "{Database}: skipped, Migrations:Databases:{Database}:Skip is true", skipped, skipped);
         }
 
         var output = new CommandOutput(_logger);
@@ -76,8 +77,8 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
 
         foreach (var (target, migrator) in runs)
         {
-            _logger.LogInformation("{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
-                target.Name, request.Command, target.Provider.Name, target.Display, environment, string.Join(", ", tags));
+            _logger.LogInformation(LogEvents.RunStarted, "{Database}: {Command} on {Provider} {Connection}, environment {Environment}, tags [{Tags}]",
+                target.Name, request.Command, target.Provider.Name, target.Display, environment, tags.ToArray());
             try
             {
                 await command.RunAsync(migrator, target, request, output, cancellationToken);

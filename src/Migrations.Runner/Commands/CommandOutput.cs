@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
 
 namespace Migrations.Runner.Commands;
@@ -43,7 +44,7 @@ public sealed class CommandOutput(ILogger logger)
             Console.Out.WriteLine($"{database}: rolled back {migration.Version} {migration.Description}");
         }
 
-        Logger.LogInformation("{Database}: done in {Seconds:0.0} s: {Applied} applied, {RolledBack} rolled back, {Skipped} skipped for their tags, profiles run: {Profiles}",
+        Logger.LogInformation(LogEvents.DatabaseFinished, "{Database}: done in {Seconds:0.0} s: {Applied} applied, {RolledBack} rolled back, {Skipped} skipped for their tags, profiles run: {Profiles}",
             database, elapsed.TotalSeconds, result.Applied.Count, result.RolledBack.Count, result.Skipped.Count,
             result.ProfilesRun.Count == 0 ? "none" : string.Join(", ", result.ProfilesRun));
     }

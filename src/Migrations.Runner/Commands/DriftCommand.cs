@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
 using Migrations.Engine.Schema;
 using Migrations.Runner.Cli;
@@ -33,11 +34,11 @@ public sealed class DriftCommand : IRunnerCommand
         _reports.Add((target.Name, report));
         if (report.HasDrift)
         {
-            output.Logger.LogError("{Database}: {Count} difference(s) from the schema of its {Applied} applied migration(s)", target.Name, report.Differences.Count, report.AppliedMigrations);
+            output.Logger.LogError(LogEvents.DriftFound, "{Database}: {Count} difference(s) from the schema of its {Applied} applied migration(s)", target.Name, report.Differences.Count, report.AppliedMigrations);
         }
         else
         {
-            output.Logger.LogInformation("{Database}: no drift: {Objects} object(s) match the schema of its {Applied} applied migration(s)", target.Name, report.ObjectsCompared, report.AppliedMigrations);
+            output.Logger.LogInformation(LogEvents.DriftNone, "{Database}: no drift: {Objects} object(s) match the schema of its {Applied} applied migration(s)", target.Name, report.ObjectsCompared, report.AppliedMigrations);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
 using Migrations.Engine.Schema;
 using Migrations.Runner.Cli;
@@ -44,13 +45,13 @@ public sealed class MigrateCommand : IRunnerCommand
         {
             foreach (var difference in report.Differences)
             {
-                output.Logger.LogError("{Database}: drift: {Difference}", target.Name, difference.ToString());
+                output.Logger.LogError(LogEvents.DriftDifference, "{Database}: drift: {Difference}", target.Name, difference.ToString());
             }
 
             throw new CheckFailedException($"{target.Name}: the live schema has {report.Differences.Count} difference(s) from its applied migrations (see the lines above, or run drift); nothing was migrated");
         }
 
-        output.Logger.LogInformation("{Database}: no drift ({Objects} objects)", target.Name, report.ObjectsCompared);
+        output.Logger.LogInformation(LogEvents.DriftNone, "{Database}: no drift ({Objects} objects)", target.Name, report.ObjectsCompared);
     }
 
     public bool Changes(RunRequest request) => !request.DryRun;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
@@ -31,7 +32,7 @@ public sealed class StatusCommand : IRunnerCommand
         if (!statuses.JournalExists)
         {
             // Said apart from "pending": a database that should have a journal and has none looks just like a new one.
-            output.Logger.LogWarning("{Database}: there is no journal ({Journal} does not exist): nothing is recorded as applied, every migration is pending", target.Name, statuses.Journal);
+            output.Logger.LogWarning(LogEvents.JournalMissing, "{Database}: there is no journal ({Journal} does not exist): nothing is recorded as applied, every migration is pending", target.Name, statuses.Journal);
             output.MissingJournals[target.Name] = statuses.Journal;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using Migrations.Engine.Logging;
 using Migrations.Engine.Running;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
@@ -22,12 +23,12 @@ public sealed class ValidateCommand : IRunnerCommand
         var problems = await migrator.ValidateAsync(cancellationToken);
         foreach (var problem in problems)
         {
-            output.Logger.LogError("{Database}: {Problem}", target.Name, problem.Message);
+            output.Logger.LogError(LogEvents.ValidationProblem, "{Database}: {Problem}", target.Name, problem.Message);
         }
 
         if (problems.Count == 0)
         {
-            output.Logger.LogInformation(problems.JournalExists ? "{Database}: the journal matches the code" : "{Database}: no journal and no migrations in the code: nothing to check", target.Name);
+            output.Logger.LogInformation(LogEvents.ValidationPassed, problems.JournalExists ? "{Database}: the journal matches the code" : "{Database}: no journal and no migrations in the code: nothing to check", target.Name);
         }
 
         output.Problems += problems.Count;

@@ -143,7 +143,11 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
             masker.Add(new SqliteConnectionStringBuilder(connection).Password);
         }
 
-        masker.Add(connection);
+        // The whole string too, where it holds a secret: error text may quote it in pieces the builder does not parse.
+        if (dialect.Mask(connection) != connection)
+        {
+            masker.Add(connection);
+        }
     }
 
     private static string? Infer(string? connection) =>
