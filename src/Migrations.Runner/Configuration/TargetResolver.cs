@@ -108,6 +108,7 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
     private DatabaseTarget Target(string name, Assembly assembly, RunRequest request)
     {
         var connection = ConnectionOf(name, request);
+        RefuseUrl(name, connection);
         var provider = ProviderOf(name, request, connection);
         IDatabaseProvider dialect = provider?.ToLowerInvariant() switch
         {
@@ -147,6 +148,16 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
         if (dialect.Mask(connection) != connection)
         {
             masker.Add(connection);
+        }
+    }
+
+    // Prisma's DATABASE_URL (postgresql://user:password@host/db) is not a key=value string; read as a SQLite path it became
+    // a local file named after the URL, password included, and baseline found "none of the migrations' objects" there.
+    private static void RefuseUrl(string name, string? connection)
+    {
+        if (connection is not null && (connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new UsageException($"{name}: the connection is a postgresql:// URL (as Prisma's DATABASE_URL); the runner takes Npgsql's form: Host=...;Port=...;Database=...;Username=...;Password=...");
         }
     }
 
