@@ -47,7 +47,7 @@ public sealed class TestDatabase : IDisposable
     /// <summary>
     /// A new database with the schema and rows of <paramref name="source"/>, for tests that share one
     /// slow-to-build database: PostgreSQL copies it as a template (no session may be open on it),
-    /// SQLite copies the file.
+    /// SQLite copies the file (and its write-ahead log).
     /// </summary>
     public static TestDatabase CopyOf(TestDatabase source, string name = "copy")
     {
@@ -62,6 +62,11 @@ public sealed class TestDatabase : IDisposable
         SqliteConnection.ClearAllPools();
         var copy = Create(Provider.Sqlite, name);
         File.Copy(source.FilePath, copy.FilePath);
+        if (File.Exists(source.FilePath + "-wal"))
+        {
+            File.Copy(source.FilePath + "-wal", copy.FilePath + "-wal"); // a WAL-mode file's last commits may still be there
+        }
+
         return copy;
     }
 

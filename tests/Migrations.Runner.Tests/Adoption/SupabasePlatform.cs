@@ -2,7 +2,8 @@ namespace Migrations.Runner.Tests.Adoption;
 
 /// <summary>
 /// What a Supabase project's database holds before its first migration, as far as filetrack's
-/// migrations and our schema comparison care: the API roles, Supabase's own <c>auth</c> schema
+/// migrations and our schema comparison care: the API roles and their default privileges on
+/// <c>public</c>, Supabase's own <c>auth</c> schema
 /// with <c>auth.uid()</c>, <c>auth.role()</c>, <c>auth.jwt()</c> and (a few columns of)
 /// <c>auth.users</c>, extensions in the <c>extensions</c> schema, and the <c>storage</c> and
 /// <c>graphql_public</c> schemas. None of it carries the migrations' stand-in marker, so the
@@ -27,6 +28,11 @@ public static class SupabasePlatform
             END LOOP;
         END
         $roles$;
+
+        -- Supabase grants every new table, function and sequence in public to the API roles; policies then narrow the rows.
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO anon, authenticated, service_role;
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
 
         CREATE SCHEMA extensions;
         CREATE EXTENSION "uuid-ossp" WITH SCHEMA extensions;
