@@ -110,6 +110,7 @@ public sealed class FiletrackAdoptionTests
         var dryRun = await Filetrack("baseline", "--dry-run");
         Assert.That(dryRun.ExitCode, Is.Zero, RunnerProcess.Describe(dryRun));
         Assert.That(dryRun.StandardOutput, Does.Contain($"would record {Master}: MasterConsolidatedSchema").And.Not.Contain($"{Nps}:"));
+        Assert.That(_db.Count("SELECT count(*) FROM pg_namespace WHERE nspname = 'migrations'"), Is.Zero, "a dry run writes nothing");
 
         var baseline = await Filetrack("baseline");
 

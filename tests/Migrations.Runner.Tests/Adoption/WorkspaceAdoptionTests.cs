@@ -117,6 +117,7 @@ public sealed class WorkspaceAdoptionTests
         var dryRun = await Workspace("baseline", "--dry-run");
         Assert.That(dryRun.ExitCode, Is.Zero, RunnerProcess.Describe(dryRun));
         Assert.That(dryRun.StandardOutput, Does.Contain("would record 26: M0026_ThreadsAndInvites"));
+        Assert.That(Db.Count("SELECT count(*) FROM sqlite_master WHERE name = 'VersionInfo'"), Is.Zero, "a dry run writes nothing");
         var baseline = await Workspace("baseline");
 
         Assert.That(baseline.ExitCode, Is.Zero, RunnerProcess.Describe(baseline));
