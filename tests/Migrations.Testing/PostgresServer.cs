@@ -33,13 +33,14 @@ public sealed class PostgresServer
     /// <summary>The directory of pg_dump, psql and friends of the running cluster, when this process started it.</summary>
     public string? BinDirectory => _binDirectory;
 
-    /// <summary>A new, empty database; returns its connection string.</summary>
-    public string CreateDatabase(string prefix)
+    /// <summary>A new, empty database (or a copy of <paramref name="template"/>); returns its connection string.</summary>
+    public string CreateDatabase(string prefix, string? template = null)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
         using var connection = new NpgsqlConnection(AdminConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        var from = template is null ? "" : $" TEMPLATE \"{template.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
         command.ExecuteNonQuery();
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;
     }

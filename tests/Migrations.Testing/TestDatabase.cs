@@ -44,6 +44,32 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(provider, $"Data Source={Path.Combine(directory, name + ".db")};Pooling=False", directory);
     }
 
+    /// <summary>
+    /// A new database with the schema and rows of <paramref name="source"/>, for tests that share one
+    /// slow-to-build database: PostgreSQL copies it as a template (no session may be open on it),
+    /// SQLite copies the file (and its write-ahead log).
+    /// </summary>
+    public static TestDatabase CopyOf(TestDatabase source, string name = "copy")
+    {
+        if (source.Provider == Provider.Postgres)
+        {
+            var template = new NpgsqlConnectionStringBuilder(source.ConnectionString).Database!;
+            source._dataSource?.Dispose();
+            source._dataSource = null;
+            return new TestDatabase(Provider.Postgres, PostgresServer.Instance.CreateDatabase(name, template), null);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var copy = Create(Provider.Sqlite, name);
+        File.Copy(source.FilePath, copy.FilePath);
+        if (File.Exists(source.FilePath + "-wal"))
+        {
+            File.Copy(source.FilePath + "-wal", copy.FilePath + "-wal"); // a WAL-mode file's last commits may still be there
+        }
+
+        return copy;
+    }
+
     /// <summary>Runs a query and returns its rows, for assertions.</summary>
     public List<object?[]> Query(string sql)
     {

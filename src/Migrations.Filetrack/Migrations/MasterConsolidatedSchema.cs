@@ -1,4 +1,5 @@
 using FluentMigrator;
+using Migrations.Engine.Authoring;
 
 namespace Migrations.Filetrack.Migrations;
 
@@ -7,7 +8,9 @@ namespace Migrations.Filetrack.Migrations;
 /// row-level security and database functions, in one batch. Versioned 20250119000000 (not
 /// 99999999999999) so it sorts before the incremental <c>20250120000000_nps_submissions</c> and a
 /// fresh database gets the master first. One class, split by the seed's table groups into partial files.
+/// The Supabase CLI recorded the file under its own prefix, so <c>baseline</c> maps that entry here.
 /// </summary>
+[PreviousJournalEntry("99999999999999")]
 [Migration(FiletrackVersions.MasterConsolidatedSchema, "99999999999999_master_consolidated_schema: bootstrap the consolidated filetrack schema")]
 public sealed partial class MasterConsolidatedSchema : Migration
 {
