@@ -39,9 +39,11 @@ public sealed class CommandLineTests
         var second = await Run(Fixture("migrate"));
 
         Assert.That(first.ExitCode, Is.Zero, RunnerProcess.Describe(first));
-        Assert.That(first.StandardError, Does.Contain("widgets: applied 1 create widget in").And.Contain("widgets: applied 5 final step"));
+        Assert.That(new[] { 1, 5 }.Select(v => RunnerProcess.StepLines(first, "widgets", "applied", v)), Is.EqualTo(new[] { 1, 1 }), RunnerProcess.Describe(first));
+        Assert.That(first.StandardError, Does.Contain("create widget").And.Contain("final step"));
         Assert.That(second.ExitCode, Is.Zero, RunnerProcess.Describe(second));
-        Assert.That(second.StandardError, Does.Contain("0 applied").And.Not.Contain("widgets: applied"));
+        Assert.That(second.StandardError, Does.Contain("0 applied"));
+        Assert.That(Enumerable.Range(1, 5).Sum(v => RunnerProcess.StepLines(second, "widgets", "applied", v)), Is.Zero, RunnerProcess.Describe(second));
     }
 
     [Test]
@@ -92,7 +94,7 @@ public sealed class CommandLineTests
         Assert.That(development.StandardOutput, Does.Match(@"6  not for this environment\s+staging load-test widgets \[Staging\]"));
         Assert.That(development.StandardOutput, Does.Match(@"1  applied\s+create widget  \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ by \S+ in Development"));
         Assert.That(stagingBefore.StandardOutput, Does.Match(@"6  pending"));
-        Assert.That(migrateStaging.StandardError, Does.Contain("widgets: applied 6 staging load-test widgets"));
+        Assert.That(RunnerProcess.StepLines(migrateStaging, "widgets", "applied", 6), Is.EqualTo(1), RunnerProcess.Describe(migrateStaging));
         Assert.That(stagingAfter.StandardOutput, Does.Match(@"6  applied\s+staging load-test widgets \[Staging\]  .* in Staging"));
         Assert.That(rollbackInDevelopment.ExitCode, Is.Zero, RunnerProcess.Describe(rollbackInDevelopment));
         Assert.That(rollbackInDevelopment.StandardOutput, Does.Contain("widgets: rolled back 6 staging load-test widgets"), "rollback undoes the newest migration applied, whatever this run's tags");
@@ -103,7 +105,7 @@ public sealed class CommandLineTests
     {
         var result = await Run(Fixture("migrate"));
 
-        Assert.That(result.StandardError, Does.Contain("widgets: skipped 6 staging load-test widgets: tagged [Staging], run tags [Development]"));
+        Assert.That(result.StandardError, Does.Match(@"widgets +skipped +6 +staging load-test widgets: for \[Staging\], this run is \[Development\]"));
     }
 
     [Test]

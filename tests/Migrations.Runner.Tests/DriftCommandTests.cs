@@ -68,7 +68,7 @@ public sealed class DriftCommandTests(Provider provider)
 
         Assert.That(drift.ExitCode, Is.Zero, RunnerProcess.Describe(drift));
         Assert.That(drift.StandardOutput.Trim(), Is.Empty);
-        Assert.That(drift.StandardError, Does.Match(@"claims: no drift: \d+ object\(s\) match the schema of its 6 applied migration\(s\)"));
+        Assert.That(drift.StandardError, Does.Match(@"claims +no drift: \d+ object\(s\) match the schema of its 6 applied migration\(s\)"));
         AssertNoShadowLeft();
     }
 
@@ -119,7 +119,7 @@ public sealed class DriftCommandTests(Provider provider)
         var migrate = await Claims("migrate", "--check-drift");
 
         Assert.That(migrate.ExitCode, Is.EqualTo(3), RunnerProcess.Describe(migrate));
-        Assert.That(migrate.StandardError, Does.Contain("claims: drift: column").And.Contain("nothing was migrated"));
+        Assert.That(migrate.StandardError, Does.Match("claims +error: drift: column").And.Contain("nothing was migrated"));
         Assert.That(_db.Count($"SELECT count(*) FROM {_db.Journal}"), Is.EqualTo(journalBefore), "no migration ran");
         AssertNoShadowLeft();
     }

@@ -103,6 +103,14 @@ public sealed class RunnerProcess
         return path;
     }
 
+    /// <summary>
+    /// How many of the run's text log lines say that <paramref name="database"/> took
+    /// <paramref name="action"/> ("applied", "rolled back") on <paramref name="version"/>.
+    /// </summary>
+    public static int StepLines(Result result, string database, string action, long version) =>
+        System.Text.RegularExpressions.Regex.Matches(result.StandardError,
+            $@"(?m)^\d\d:\d\d:\d\d  {System.Text.RegularExpressions.Regex.Escape(database)} +{System.Text.RegularExpressions.Regex.Escape(action)} +{version} ").Count;
+
     public static string Describe(Result result)
     {
         var text = new StringBuilder();

@@ -53,7 +53,7 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
             _logger.LogInformation(LogEvents.DatabaseSkipped, "{Database}: skipped, Migrations:Databases:{Database}:Skip is true", skipped, skipped);
         }
 
-        var output = new CommandOutput(_logger);
+        var output = new CommandOutput(_logger) { JsonLogs = request.LogFormat == "json" };
         var runs = targets.Select(target => (Target: target, Migrator: new Migrator(Options(target, request, environment, tags, profile) with
         {
             SeedScale = seedScale,

@@ -13,6 +13,9 @@ public sealed class CommandOutput(ILogger logger)
 {
     public ILogger Logger { get; } = logger;
 
+    /// <summary>JSON logs: results that are also log events (backup, rolled back) are not printed again as text.</summary>
+    public bool JsonLogs { get; init; }
+
     public List<(string Database, MigrationStatus Status)> Statuses { get; } = [];
 
     public int Problems { get; set; }
@@ -34,14 +37,19 @@ public sealed class CommandOutput(ILogger logger)
     public void Summarise(string database, (RunResult Result, TimeSpan Elapsed) run)
     {
         var (result, elapsed) = run;
-        if (result.BackupPath is { } backup)
-        {
-            Console.Out.WriteLine($"{database}: backup {backup}");
-        }
 
-        foreach (var (migration, _) in result.RolledBack)
+        // With JSON logs, standard output stays free of text: the log's backup.taken and migration.rolled_back events carry these.
+        if (!JsonLogs)
         {
-            Console.Out.WriteLine($"{database}: rolled back {migration.Version} {migration.Description}");
+            if (result.BackupPath is { } backup)
+            {
+                Console.Out.WriteLine($"{database}: backup {backup}");
+            }
+
+            foreach (var (migration, _) in result.RolledBack)
+            {
+                Console.Out.WriteLine($"{database}: rolled back {migration.Version} {migration.Description}");
+            }
         }
 
         Logger.LogInformation(LogEvents.DatabaseFinished, "{Database}: done in {Seconds:0.0} s: {Applied} applied, {RolledBack} rolled back, {Skipped} skipped for their tags, profiles run: {Profiles}",

@@ -47,7 +47,7 @@ public sealed class TextLogFormatter(SecretMasker masker) : ConsoleFormatter(For
         {
             var id when id == LogEvents.MigrationApplied.Id => "applied",
             var id when id == LogEvents.MigrationRolledBack.Id => "rolled back",
-            var id when id == LogEvents.MigrationPreviewed.Id => fields["Direction"] is "apply" ? "would apply" : "would undo",
+            var id when id == LogEvents.MigrationPreviewed.Id => fields["Direction"] is "apply" ? "would apply" : "would roll back",
             var id when id == LogEvents.MigrationSkipped.Id => "skipped",
             _ => null,
         };
@@ -60,7 +60,7 @@ public sealed class TextLogFormatter(SecretMasker masker) : ConsoleFormatter(For
         var detail = eventId.Id == LogEvents.MigrationSkipped.Id
             ? $": for [{Join(fields["MigrationTags"])}], this run is [{Join(fields["RunTags"])}]"
             : eventId.Id == LogEvents.MigrationPreviewed.Id ? " (preview, nothing changed)" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{action,-11} {fields["Version"],14} {duration,9}  {fields["Description"]}{detail}");
+        return string.Create(CultureInfo.InvariantCulture, $"{action,-15} {fields["Version"],12} {duration,9}  {fields["Description"]}{detail}");
     }
 
     private static string Join(object? values) => values is IEnumerable<string> list ? string.Join(", ", list) : values?.ToString() ?? "";

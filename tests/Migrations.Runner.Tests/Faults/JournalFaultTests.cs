@@ -107,11 +107,11 @@ public sealed class JournalFaultTests(Provider provider)
         Assert.That(status.StandardOutput, Does.Match(@"\n\s+1\s+applied\s+create widget\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ by \?"));
         Assert.That(status.StandardOutput, Does.Match(@"\n\s+3\s+pending\s+first widget"));
         Assert.That(status.All + json.All + validate.All, Does.Not.Contain("no journal").And.Not.Contain("error"));
-        Assert.That(validate.StandardError, Does.Contain("widgets: the journal matches the code"));
+        Assert.That(validate.StandardError, Does.Match("widgets +the journal matches the code"));
         Assert.That(State(FluentMigratorsSchema), Is.EqualTo(before), "read-only commands left the journal byte for byte as it was");
 
         var migrate = await Succeeds("migrate");
-        Assert.That(migrate.StandardError, Does.Contain("widgets: applied 3 ").And.Not.Contain("widgets: applied 1 ").And.Not.Contain("widgets: applied 2 "), "nothing FluentMigrator applied runs again");
+        Assert.That(new[] { 1, 2, 3 }.Select(v => RunnerProcess.StepLines(migrate, "widgets", "applied", v)), Is.EqualTo(new[] { 0, 0, 1 }), "nothing FluentMigrator applied runs again");
         Assert.That(JournalSnapshot.Columns(_db, FluentMigratorsSchema), Is.EqualTo(new[] { "Version", "AppliedOn", "Description" }.Concat(OurColumns)));
         Assert.That(FluentMigratorsVersions(), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
         if (provider == Provider.Postgres)

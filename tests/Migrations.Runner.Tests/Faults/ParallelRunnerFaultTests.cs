@@ -47,7 +47,7 @@ public sealed class ParallelRunnerFaultTests(Provider provider)
 
             foreach (var version in GaugeRuns.AllVersions)
             {
-                var appliedBy = results.Count(r => Regex.IsMatch(r.StandardError, $@"gauges: applied {version} "));
+                var appliedBy = results.Count(r => RunnerProcess.StepLines(r, "gauges", "applied", version) == 1);
                 Assert.That(appliedBy, Is.EqualTo(1), $"runners that applied {version}");
             }
 
