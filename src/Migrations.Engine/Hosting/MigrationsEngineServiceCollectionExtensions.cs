@@ -37,6 +37,7 @@ public static class MigrationsEngineServiceCollectionExtensions
 
         services.AddScoped<JournalRowContext>();
         services.AddScoped<Running.StatementLog>();
+        services.TryAddSingleton(Running.BulkProgress.Silent);
         services.AddScoped<Running.RunningStatement>();
         services.AddScoped<IVersionTableMetaData>(sp => ActivatorUtilities.CreateInstance<JournalTableMetaData>(sp));
         services.AddScoped<IVersionLoader>(sp => ActivatorUtilities.CreateInstance<JournalVersionLoader>(sp));

@@ -23,6 +23,7 @@ namespace Migrations.Engine.Postgres;
 public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcessor
 {
     private readonly PostgresGenerator _generator;
+    private readonly BulkProgress _progress;
     private readonly StatementLog _statements;
     private readonly IConnectionStringAccessor _connectionString;
     private readonly Lazy<int> _connectionStringTimeout;
@@ -35,9 +36,11 @@ public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcess
         IConnectionStringAccessor connectionStringAccessor,
         PostgresOptions pgOptions,
         StatementLog statements,
-        RunningStatement running)
+        RunningStatement running,
+        BulkProgress progress)
         : base(factory, generator, logger, options, connectionStringAccessor, pgOptions)
     {
+        _progress = progress;
         _running = running;
         _generator = generator as PostgresGenerator
             ?? throw new ArgumentException($"{nameof(PostgresProcessor)} needs Migrations.Engine's {nameof(PostgresGenerator)} (AddMigrationsEngine() registers it), not {generator.GetType().Name}", nameof(generator));
@@ -163,7 +166,7 @@ public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcess
         ulong copied;
         try
         {
-            copied = PostgresBulkCopy.Write((NpgsqlConnection)Connection, copyCommand, schema, table, rows.Columns, values, TimeSpan.FromSeconds(CommandTimeoutSeconds));
+            copied = PostgresBulkCopy.Write((NpgsqlConnection)Connection, copyCommand, schema, table, rows.Columns, _progress.Track(table, values), TimeSpan.FromSeconds(CommandTimeoutSeconds));
         }
         catch (Exception ex) when (IsCommandTimeout(ex))
         {

@@ -51,6 +51,7 @@ internal sealed class FluentSession : IDisposable
                     .AsGlobalPreview(preview)
                     .ScanIn(options.Assemblies.ToArray()).For.All();
             });
+        services.AddSingleton(new BulkProgress(logger, options.DatabaseName, options.ProgressAfter, options.ProgressEvery));
         services.AddMigrationsEngine();
         services.Configure<RunnerOptions>(runner =>
         {

@@ -50,6 +50,12 @@ public sealed record MigratorOptions
 
     public string AppliedBy { get; init; } = RunIdentity.Current();
 
+    /// <summary>A bulk insert that has run this long logs its progress (see <see cref="BulkProgress"/>).</summary>
+    public TimeSpan ProgressAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a long bulk insert logs its progress.</summary>
+    public TimeSpan ProgressEvery { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Run statements that destroy data (drop a populated table or column, delete rows) instead of refusing.</summary>
     public bool AllowDataLoss { get; init; }
 

@@ -5,6 +5,7 @@ using FluentMigrator.Infrastructure.Extensions;
 using FluentMigrator.Model;
 using FluentMigrator.Runner;
 using Migrations.Engine.Authoring;
+using Migrations.Engine.Running;
 
 namespace Migrations.Engine.Sqlite;
 
@@ -15,6 +16,8 @@ namespace Migrations.Engine.Sqlite;
 /// </summary>
 public partial class SqliteProcessor
 {
+    private readonly BulkProgress _progress;
+
     private void BulkInsert(InsertDataExpression expression, BulkRows bulk)
     {
         EnsureTransactionStarted();
@@ -43,7 +46,7 @@ public partial class SqliteProcessor
         command?.Prepare();
 
         long count = 0;
-        foreach (var row in bulk.Rows())
+        foreach (var row in _progress.Track(expression.TableName, bulk.Rows()))
         {
             if (row.Length != names.Length)
             {

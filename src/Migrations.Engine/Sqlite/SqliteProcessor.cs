@@ -36,9 +36,11 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         IServiceProvider serviceProvider,
         StatementLog log,
         SqliteRebuildAdvisor advisor,
-        RunningStatement running)
+        RunningStatement running,
+        BulkProgress progress)
         : base(factory, generator, logger, options, connectionStringAccessor, serviceProvider, new SqliteQuoter())
     {
+        _progress = progress;
         SqlGenerator = generator as SqliteGenerator
             ?? throw new InvalidOperationException($"{nameof(SqliteProcessor)} needs Migrations.Engine's {nameof(SqliteGenerator)}, not {generator.GetType().Name}: call AddMigrationsEngine() after AddSQLite()");
         _log = log;

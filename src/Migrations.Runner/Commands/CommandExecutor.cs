@@ -201,5 +201,7 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
         Profile = profile,
         Environment = environment,
         CommandTimeout = settings.CommandTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.CommandTimeoutSeconds) : null,
+        ProgressAfter = TimeSpan.FromSeconds(Math.Max(0, settings.ProgressAfterSeconds)),
+        ProgressEvery = TimeSpan.FromSeconds(Math.Max(0, settings.ProgressEverySeconds)),
     };
 }

@@ -10,6 +10,12 @@ public sealed class RunnerSettings
     /// <summary>Seconds each statement may run; 0 keeps the provider's default.</summary>
     public int CommandTimeoutSeconds { get; set; }
 
+    /// <summary>A bulk insert (a seed, a backfill) that has run this many seconds logs its progress.</summary>
+    public double ProgressAfterSeconds { get; set; } = 5;
+
+    /// <summary>Seconds between two progress lines of one bulk insert.</summary>
+    public double ProgressEverySeconds { get; set; } = 3;
+
     /// <summary>Where the embedded default keeps its SQLite files, relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 

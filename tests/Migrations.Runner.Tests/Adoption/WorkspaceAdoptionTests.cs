@@ -152,7 +152,9 @@ public sealed class WorkspaceAdoptionTests
         Assert.That(Journal().Select(r => r.Version).Max(), Is.EqualTo(25));
         Assert.That(Db.Count("SELECT count(*) FROM sqlite_master WHERE name IN ('threads', 'thread_invites', 'thread_participants')"), Is.Zero);
         Assert.That(Db.Count("SELECT count(*) FROM pragma_foreign_key_list('thread_messages') WHERE \"table\" = 'threads'"), Is.Zero);
-        Assert.That(Db.Count("SELECT count(*) FROM thread_messages"), Is.EqualTo(1), "0026's Down() keeps 0022's messages");
+        // Its message was in thread t-1: the key 0026's Down() deletes was ON DELETE CASCADE, so the runner applies that rule (issue 14, item 13).
+        Assert.That(Db.Count("SELECT count(*) FROM thread_messages"), Is.Zero, "the dropped thread's message went with it, as its key says");
+        Assert.That(Db.Query("PRAGMA foreign_key_check"), Is.Empty);
         var drift = await Workspace("drift");
         Assert.That(drift.ExitCode, Is.Zero, "the schema is exactly 0001-0025's\n" + RunnerProcess.Describe(drift));
         Assert.That(D1Journal, Is.EqualTo(d1));
