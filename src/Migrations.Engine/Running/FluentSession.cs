@@ -52,6 +52,7 @@ internal sealed class FluentSession : IDisposable
                     .ScanIn(options.Assemblies.ToArray()).For.All();
             });
         services.AddMigrationsEngine();
+        options.Provider.AddServices(services, connectionString);
         services.Configure<RunnerOptions>(runner =>
         {
             runner.Tags = options.Tags.ToArray();
