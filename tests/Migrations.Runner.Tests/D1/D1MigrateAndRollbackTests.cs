@@ -29,7 +29,7 @@ public sealed class D1MigrateAndRollbackTests
         Assert.That(await _project.RowsAsync("SELECT count(*) FROM pragma_foreign_key_check"), Is.EqualTo(new[] { "0" }));
         Assert.That(await TablesAsync(), Does.Contain("thread_invites").And.Contain("admin_workspace_access").And.Contain("dev_mail_outbox"));
 
-        var back = await _project.RunAsync("rollback");
+        var back = await _project.RunAsync("rollback", "--allow-data-loss");
         Assert.That(back.ExitCode, Is.Zero, RunnerProcess.Describe(back));
         await AssertJournalsAgreeAsync(pending: ["0027_dev_mail_outbox.sql"]);
         Assert.That(await TablesAsync(), Does.Not.Contain("dev_mail_outbox").And.Contain("thread_invites"));
