@@ -14,6 +14,6 @@ public sealed class D1ConnectionStringTests
         Assert.That(result.ExitCode, Is.EqualTo(2), RunnerProcess.Describe(result));
         var errors = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error", StringComparison.Ordinal)).ToArray();
         Assert.That(errors, Has.Length.EqualTo(1));
-        Assert.That(errors[0], Does.Contain(reason));
+        Assert.That(errors[0], Does.Contain(reason).IgnoreCase);
     }
 }

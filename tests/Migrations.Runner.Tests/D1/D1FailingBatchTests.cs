@@ -27,13 +27,13 @@ public sealed class D1FailingBatchTests
         Assert.That(first.ExitCode, Is.Zero, RunnerProcess.Describe(first));
         var before = await _project.RowsAsync(State);
 
-        var refused = await _project.RunAsync(new Dictionary<string, string> { ["D1PROBE_REFUSED"] = "1" }, "migrate", "--assembly", RunnerProcess.D1ProbeDll, "--database", "probe");
+        var refused = await _project.RunAsync(new Dictionary<string, string> { ["D1PROBE_REFUSED"] = "1" }, "migrate", "--assembly", RunnerProcess.D1ProbeDll, "--database", "probe", "--allow-data-loss");
         Assert.That(refused.ExitCode, Is.EqualTo(1), RunnerProcess.Describe(refused));
         Assert.That(refused.StandardError, Does.Contain("TagItems").And.Contain("D1 refused the batch").And.Contain("nothing of it was applied"));
         Assert.That(await _project.RowsAsync(State), Is.EqualTo(before), "D1 as it was: no tags table, items unchanged, no journal rows, no lease");
 
         // Nothing half-applied stands in the way: the same step, which D1 accepts, applies.
-        var again = await _project.RunAsync("migrate", "--assembly", RunnerProcess.D1ProbeDll, "--database", "probe");
+        var again = await _project.RunAsync("migrate", "--assembly", RunnerProcess.D1ProbeDll, "--database", "probe", "--allow-data-loss");
         Assert.That(again.ExitCode, Is.Zero, RunnerProcess.Describe(again));
         Assert.That(await _project.RowsAsync("SELECT id || ' ' || name FROM items"), Is.EqualTo(new[] { "1 renamed" }));
     }
