@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: real SQLite files, and a throwaway PostgreSQL cluster the tests start themselves
-# (or the server in MIGRATIONS_TEST_POSTGRES). Installs PostgreSQL, sqlite3, pgbouncer and the pinned Supabase CLI first when missing.
+# (or the server in MIGRATIONS_TEST_POSTGRES), and wrangler's local D1. Installs PostgreSQL, sqlite3, pgbouncer and npm
+# first when missing, then the pinned Supabase CLI (build/supabase) and wrangler (build/d1) from their lock files.
 # Extra arguments go to `dotnet test` (for example --filter "FullyQualifiedName~Sqlite").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The filetrack adoption tests run the real Supabase CLI, pinned in build/supabase.
 if [ ! -x build/supabase/node_modules/.bin/supabase ]; then
   npm ci --prefix build/supabase --no-audit --no-fund --loglevel=error
+fi
+
+# The D1 tests (tests/Migrations.Runner.Tests/D1) run the real wrangler, pinned in build/d1 (4.86.0,
+# the newest on Node 20), on its local D1. Without it they fail (each names the missing wrangler),
+# never skip; the other tests still run.
+if [ ! -x build/d1/node_modules/.bin/wrangler ]; then
+  echo "build/test.sh: installing wrangler for the D1 tests (npm ci --prefix build/d1)" >&2
+  if ! npm ci --prefix build/d1 --no-audit --no-fund >&2; then
+    echo "build/test.sh: FAILED to install wrangler (needs Node 20+ and npm, and the npm registry or its cache); the D1 tests will fail" >&2
+  fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

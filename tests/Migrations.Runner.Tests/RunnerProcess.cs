@@ -26,6 +26,9 @@ public sealed class RunnerProcess
     /// <summary>Migrations of the bad-input tests: a hotfix merged later, a breaking change, a rebuild that orphans rows.</summary>
     public static string LedgerDll => Path.Combine(AppContext.BaseDirectory, "Ledger.Data.dll");
 
+    /// <summary>Three small migrations for the D1 tests; the third, with D1PROBE_REFUSED=1, runs a statement D1 refuses.</summary>
+    public static string D1ProbeDll => Path.Combine(AppContext.BaseDirectory, "D1Probe.Data.dll");
+
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
     {
         public string All => StandardOutput + StandardError;

@@ -13,7 +13,7 @@ namespace Migrations.Engine.Providers;
 /// </summary>
 public interface IDatabaseProvider
 {
-    /// <summary>The provider name used on the command line: <c>postgres</c> or <c>sqlite</c>.</summary>
+    /// <summary>The provider name used on the command line: <c>postgres</c>, <c>sqlite</c> or <c>d1</c>.</summary>
     string Name { get; }
 
     /// <summary>FluentMigrator's processor id, as a migration's <c>IfDatabase</c> sees it.</summary>
@@ -21,6 +21,14 @@ public interface IDatabaseProvider
 
     /// <summary>Adds FluentMigrator's processor for this provider (<c>AddPostgres15_0()</c>, <c>AddSQLite()</c>).</summary>
     void AddProcessor(IMigrationRunnerBuilder runner);
+
+    /// <summary>
+    /// Registrations after <c>AddMigrationsEngine()</c> for a session on <paramref name="connectionString"/>
+    /// (D1: its processor, which sends each migration's batch to D1).
+    /// </summary>
+    void AddServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services, string connectionString)
+    {
+    }
 
     /// <summary>
     /// The connection string FluentMigrator should use, normalised (for SQLite: foreign keys on,

@@ -53,6 +53,7 @@ internal sealed class FluentSession : IDisposable
             });
         services.AddSingleton(new BulkProgress(logger, options.DatabaseName, options.ProgressAfter, options.ProgressEvery));
         services.AddMigrationsEngine();
+        options.Provider.AddServices(services, connectionString);
         services.Configure<RunnerOptions>(runner =>
         {
             runner.Tags = options.Tags.ToArray();

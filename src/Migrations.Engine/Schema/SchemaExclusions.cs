@@ -14,6 +14,8 @@ public static class SchemaExclusions
     public static readonly IReadOnlySet<string> JournalTables = new HashSet<string>(StringComparer.Ordinal)
     {
         JournalTableMetaData.Table, "_prisma_migrations", "schema_migrations", "d1_migrations", "flyway_schema_history",
+        // The d1 provider's run lock (a lease row), not a table of the application.
+        D1.D1RunLock.Table,
     };
 
     /// <summary>PostgreSQL schemas that belong to the server or the platform, never to a migration.</summary>

@@ -68,6 +68,10 @@ public partial class SqliteProcessor
                 try
                 {
                     ReportingLockTimeout(() => command.ExecuteNonQuery());
+                    if (RecordsLiteralRows)
+                    {
+                        Executed(Literal(expression, bulk.Columns, row, ifAbsent));
+                    }
                 }
                 catch (Exception) when (!_log.Keep)
                 {
@@ -82,6 +86,9 @@ public partial class SqliteProcessor
 
         Logger.LogSay($"-> {count} rows into {expression.TableName}");
     }
+
+    /// <summary>True when <see cref="Executed"/> must see each bulk row as a literal INSERT (it costs a generated statement per row).</summary>
+    protected virtual bool RecordsLiteralRows => false;
 
     // Values as the generator writes them as literals: GUIDs and offsets as TEXT (Microsoft.Data.Sqlite would bind a GUID as a BLOB).
     private static object Bindable(object? value) => value switch

@@ -48,7 +48,8 @@ public partial class SqliteProcessor : ISqliteCatalog
 
     private object? Scalar(string sql, params object?[] parameters) => Query(sql, parameters).FirstOrDefault()?[0];
 
-    private List<object?[]> Query(string sql, params object?[] parameters) => ReportingLockTimeout(() => QueryNow(sql, parameters));
+    /// <summary>Rows of a read on the migration's connection, in its transaction when one is open.</summary>
+    protected List<object?[]> Query(string sql, params object?[] parameters) => ReportingLockTimeout(() => QueryNow(sql, parameters));
 
     private List<object?[]> QueryNow(string sql, object?[] parameters)
     {

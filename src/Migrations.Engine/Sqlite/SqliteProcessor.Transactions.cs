@@ -63,6 +63,11 @@ public partial class SqliteProcessor
                 CheckForeignKeys();
             }
 
+            if (!Options.PreviewOnly)
+            {
+                BeforeCommit();
+            }
+
             Run("COMMIT", execute: false);
             if (Options.PreviewOnly)
             {
@@ -111,7 +116,7 @@ public partial class SqliteProcessor
     {
         if (_state == TransactionState.Pending)
         {
-            OpenTransaction(_advisor.RebuildComing);
+            OpenTransaction(_advisor.RebuildComing && !RebuildsWithForeignKeysOn);
         }
     }
 
@@ -210,7 +215,7 @@ public partial class SqliteProcessor
     /// </summary>
     private void GuardRebuildInTransaction(string table)
     {
-        if (_restoreForeignKeys || Options.PreviewOnly || Convert.ToInt64(Scalar("PRAGMA foreign_keys"), CultureInfo.InvariantCulture) == 0)
+        if (_restoreForeignKeys || RebuildsWithForeignKeysOn || Options.PreviewOnly || Convert.ToInt64(Scalar("PRAGMA foreign_keys"), CultureInfo.InvariantCulture) == 0)
         {
             return;
         }

@@ -161,7 +161,33 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         EnsureTransactionStarted();
         _log.Record(sql);
         ReportingLockTimeout(() => base.Process(sql));
+        if (!Options.PreviewOnly)
+        {
+            Executed(sql);
+        }
     }
+
+    /// <summary>Called with each statement once it ran on the database (a subclass that replays them elsewhere: D1).</summary>
+    protected virtual void Executed(string sql)
+    {
+    }
+
+    /// <summary>
+    /// True for a subclass whose rebuilds keep child rows themselves (<see cref="PlanRebuild"/>), so
+    /// foreign keys stay on as they always are on D1, and the copy behaves as D1 will.
+    /// </summary>
+    protected virtual bool RebuildsWithForeignKeysOn => false;
+
+    /// <summary>The statements of a rebuild as this processor runs them; a subclass may add to them.</summary>
+    protected virtual SqliteChange PlanRebuild(SqliteChange change) => change;
+
+    /// <summary>Called after the foreign-key check and before COMMIT; throwing rolls the migration back.</summary>
+    protected virtual void BeforeCommit()
+    {
+    }
+
+    /// <summary>True while a migration's transaction is open.</summary>
+    protected bool InMigrationTransaction => InTransaction;
 
     /// <summary>
     /// The statements of one change, planned after the migration's transaction has started (a
@@ -172,6 +198,11 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
     {
         EnsureTransactionStarted();
         var change = plan();
+        if (change.Rebuilds)
+        {
+            change = PlanRebuild(change);
+        }
+
         if (!change.Rebuilds)
         {
             foreach (var statement in change.Statements)
@@ -189,7 +220,7 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
             return;
         }
 
-        OpenTransaction(switchForeignKeysOff: true);
+        OpenTransaction(switchForeignKeysOff: !RebuildsWithForeignKeysOn);
         try
         {
             RunRebuild(change);
@@ -231,6 +262,7 @@ public partial class SqliteProcessor : SQLiteProcessor, IExtendedProcessor
         EnsureConnectionIsOpen();
         using var command = CreateCommand(sql);
         ReportingLockTimeout(() => command.ExecuteNonQuery());
+        Executed(sql);
     }
 
     /// <summary>Every command of ours and of FluentMigrator's is registered, so a cancelled run can interrupt it.</summary>

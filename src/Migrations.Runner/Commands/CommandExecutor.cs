@@ -43,7 +43,11 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
 
         var targets = resolver.Resolve(request, environment);
         var backupDirectory = ResolveBackup(command, request, environment);
-        if (request.OutFile is not null)
+        if (request.OutFile is not null && targets.Any(t => ScriptCommand.WritesWranglerFiles(t, request)))
+        {
+            WritablePlace.PrepareDirectory("--out", request.OutFile);
+        }
+        else if (request.OutFile is not null)
         {
             WritablePlace.PrepareFile("--out", request.OutFile);
         }

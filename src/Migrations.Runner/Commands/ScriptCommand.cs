@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Migrations.Engine.D1;
 using Migrations.Engine.Running;
 using Migrations.Runner.Cli;
 using Migrations.Runner.Configuration;
@@ -31,14 +33,36 @@ public sealed class ScriptCommand : IRunnerCommand
 
     public bool AppliesMigrations(RunRequest request) => !request.Rollback;
 
-    public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken) =>
-        output.Result.Append(request.Rollback
+    public async Task RunAsync(Migrator migrator, DatabaseTarget target, RunRequest request, CommandOutput output, CancellationToken cancellationToken)
+    {
+        var script = request.Rollback
             ? await migrator.ScriptRollbackAsync(request.Steps, request.ToVersion, cancellationToken)
-            : await migrator.ScriptMigrateAsync(request.Target, cancellationToken));
+            : await migrator.ScriptMigrateAsync(request.Target, cancellationToken);
+        if (WritesWranglerFiles(target, request) && target.Provider is D1Provider d1)
+        {
+            // For teams that keep `wrangler d1 migrations apply`: --out is its migrations directory.
+            var written = D1MigrationFiles.Write(request.OutFile!, d1.ScriptedBatches);
+            output.Logger.LogInformation("{Database}: wrote {Count} wrangler migration file(s) to {Directory}", target.Name, written.Count, Path.GetFullPath(request.OutFile!));
+            _wroteFiles = true;
+            return;
+        }
+
+        output.Result.Append(script);
+    }
+
+    /// <summary>On D1, <c>script --out DIR</c> (not a rollback: wrangler's migrations only go forward) writes wrangler migration files.</summary>
+    public static bool WritesWranglerFiles(DatabaseTarget target, RunRequest request) =>
+        target.Provider is D1Provider && request.OutFile is not null && !request.Rollback;
+
+    private bool _wroteFiles;
 
     public async Task<int> FinishAsync(RunRequest request, CommandOutput output, CancellationToken cancellationToken)
     {
-        await output.FlushAsync(request.OutFile, cancellationToken);
+        if (!_wroteFiles)
+        {
+            await output.FlushAsync(request.OutFile, cancellationToken);
+        }
+
         return ExitCodes.Success;
     }
 }

@@ -114,7 +114,8 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
         {
             "postgres" or "postgresql" => new PostgresProvider(),
             "sqlite" or null => new SqliteProvider(),
-            _ => throw new UsageException($"{name}: unknown provider '{provider}' (Migrations:Databases:{name}:Provider): use postgres or sqlite"),
+            "d1" => new Migrations.Engine.D1.D1Provider(),
+            _ => throw new UsageException($"{name}: unknown provider '{provider}' (Migrations:Databases:{name}:Provider): use postgres, sqlite or d1"),
         };
         connection ??= $"Data Source={Path.Combine(settings.DataDirectory, name + ".db")}";
         try
@@ -138,6 +139,14 @@ public sealed class TargetResolver(IConfiguration configuration, RunnerSettings 
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
             masker.Add(builder.Password);
             masker.Add(builder.SslPassword);
+        }
+        else if (dialect is Migrations.Engine.D1.D1Provider)
+        {
+            // The string holds no secret; wrangler's token lives in its environment variables.
+            foreach (var variable in Migrations.Engine.D1.D1Wrangler.SecretVariables)
+            {
+                masker.Add(Environment.GetEnvironmentVariable(variable));
+            }
         }
         else if (connection.Contains('=', StringComparison.Ordinal))
         {
