@@ -37,8 +37,9 @@ public sealed class D1Processor : SqliteProcessor
         StatementLog log,
         SqliteRebuildAdvisor advisor,
         RunningStatement running,
+        BulkProgress progress,
         ID1BatchSink sink)
-        : base(factory, generator, logger, options, connectionStringAccessor, serviceProvider, log, advisor, running)
+        : base(factory, generator, logger, options, connectionStringAccessor, serviceProvider, log, advisor, running, progress)
     {
         _sink = sink;
     }
