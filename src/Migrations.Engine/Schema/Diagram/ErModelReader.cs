@@ -36,7 +36,7 @@ public static partial class ErModelReader
             {
                 case "column":
                     var column = ColumnDefinition().Match(item.Definition);
-                    var pk = column.Groups["pk"].Success ? int.Parse(column.Groups["pk"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+                    var pk = PrimaryKeyPosition().Match(item.Definition) is { Success: true } position ? int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
                     columns[table].Add((local, column.Groups["type"].Value, column.Groups["null"].Value == "null", pk));
                     break;
                 case "primary key":
@@ -122,8 +122,12 @@ public static partial class ErModelReader
 
     private static string Unquote(string name) => string.Join(".", name.Trim().Split('.').Select(p => p.Trim().Trim('"').Replace("\"\"", "\"", StringComparison.Ordinal)));
 
-    [GeneratedRegex(@"^(?<type>.*?) ?(?<null>not null|null)(?: |$)(?:.* primary key (?<pk>\d+))?")]
+    [GeneratedRegex(@"^(?<type>.*?) ?(?<null>not null|null)(?: |$)")]
     private static partial Regex ColumnDefinition();
+
+    // SQLite's reader ends a key column's definition with its position in the key (before " generated").
+    [GeneratedRegex(@" primary key (\d+)(?: generated)?$")]
+    private static partial Regex PrimaryKeyPosition();
 
     [GeneratedRegex(@"^FOREIGN KEY \((?<columns>[^)]*)\) REFERENCES (?<referenced>.+?)\(")]
     private static partial Regex PostgresForeignKey();
