@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: real SQLite files, and a throwaway PostgreSQL cluster the tests start themselves
 # (or the server in MIGRATIONS_TEST_POSTGRES), and wrangler's local D1. Installs PostgreSQL, sqlite3, pgbouncer and npm
-# first when missing, then the pinned Supabase CLI (build/supabase), wrangler (build/d1) and the pipeline
-# template validators (build/pipelines/validate) from their lock files.
+# and chromium-headless-shell first when missing, then the pinned Supabase CLI (build/supabase), wrangler
+# (build/d1), the pipeline template validators (build/pipelines/validate) and mermaid-cli (build/diagram)
+# from their lock files.
 # Extra arguments go to `dotnet test` (for example --filter "FullyQualifiedName~Sqlite").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
 # The filetrack adoption tests run the real Supabase CLI, pinned in build/supabase (npm ci below).
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The diagram render tests run mermaid-cli (build/diagram) on Debian's headless Chromium.
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "build/test.sh: installing ${missing[*]}" >&2
   if [ "$(id -u)" -ne 0 ]; then
@@ -48,6 +51,13 @@ fi
 if [ ! -f build/pipelines/validate/node_modules/ajv/package.json ]; then
   npm ci --prefix build/pipelines/validate --no-audit --no-fund --loglevel=error >&2 \
     || echo "build/test.sh: FAILED to install the pipeline validators (npm ci --prefix build/pipelines/validate); PipelineTemplateTests will fail" >&2
+fi
+
+# The diagram render tests (Docs/DiagramRenderTests) run mermaid-cli pinned in build/diagram; its browser is
+# Debian's chromium-headless-shell (apt above), so puppeteer's own Chrome download is skipped.
+if [ ! -x build/diagram/node_modules/.bin/mmdc ]; then
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix build/diagram --no-audit --no-fund --loglevel=error >&2 \
+    || echo "build/test.sh: FAILED to install mermaid-cli (npm ci --prefix build/diagram); DiagramRenderTests will fail" >&2
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
