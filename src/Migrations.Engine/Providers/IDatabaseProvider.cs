@@ -85,6 +85,13 @@ public interface IDatabaseProvider
     /// <summary>The connection string with its password and other secrets replaced by <c>***</c>.</summary>
     string Mask(string connectionString);
 
+    /// <summary>
+    /// Journal writes made outside a migration (baseline's rows), as SQL text, for a provider whose
+    /// connection is a working copy of the real database (D1): sent there as one atomic batch, under
+    /// the run lock, before the copy records them. Other providers write on their connection only.
+    /// </summary>
+    Task WriteJournalAsync(string connectionString, IReadOnlyList<string> statements, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Reads a database's schema for drift and baseline.</summary>
     ISchemaReader SchemaReader { get; }
 

@@ -37,6 +37,7 @@ public sealed partial class PostgresSchemaReader : ISchemaReader
             JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             WHERE c.oid IN ({tables}) AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY c.oid, a.attnum -- declared order: the order a diagram lists the columns in
             """),
         // The kind of a constraint is its type (third column).
         ("constraint", """

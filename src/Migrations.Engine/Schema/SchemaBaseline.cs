@@ -148,9 +148,8 @@ public sealed class SchemaBaseline(MigratorOptions live, ILogger? logger = null)
         await RefuseAdoptedAsync(migrator, cancellationToken);
         await using var connection = await live.Provider.OpenAsync(connectionString, cancellationToken);
         var store = new JournalStore(connection, JournalLayout.SchemaFor(live.Provider.ProcessorIds[0]), live.DatabaseName);
-        await store.EnsureCreatedAsync(cancellationToken);
         var now = DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified);
-        await store.RecordAsync(rows.Select(r => new JournalEntry(r.Migration.Version, now, r.Migration.Description)
+        var entries = rows.Select(r => new JournalEntry(r.Migration.Version, now, r.Migration.Description)
         {
             Checksum = migrator.Checksum(r.Migration),
             DurationMs = 0,
@@ -158,6 +157,9 @@ public sealed class SchemaBaseline(MigratorOptions live, ILogger? logger = null)
             Environment = live.Environment,
             Tags = live.Tags.Count == 0 ? null : string.Join(",", live.Tags),
             Baseline = r.Evidence,
-        }).ToArray(), cancellationToken);
+        }).ToArray();
+        await live.Provider.WriteJournalAsync(connectionString, [.. await store.MissingStatementsAsync(cancellationToken), .. store.RecordStatements(entries)], cancellationToken);
+        await store.EnsureCreatedAsync(cancellationToken);
+        await store.RecordAsync(entries, cancellationToken);
     }
 }

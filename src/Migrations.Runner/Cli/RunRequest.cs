@@ -65,6 +65,9 @@ public sealed record RunRequest(string Command)
     /// <summary>For drift and baseline: the empty PostgreSQL database to build the migrations' schema in.</summary>
     public string? ShadowConnection { get; init; }
 
+    /// <summary>For diagram: draw the schema the migrations build in a scratch database, not the live one.</summary>
+    public bool Migrated { get; init; }
+
     /// <summary>Where to put a backup taken before the first change.</summary>
     public string? BackupDirectory { get; init; }
 }

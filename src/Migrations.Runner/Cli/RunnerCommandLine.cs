@@ -7,7 +7,7 @@ namespace Migrations.Runner.Cli;
 public static class RunnerCommandLine
 {
     public static IReadOnlyList<IRunnerCommand> Commands { get; } =
-        [new MigrateCommand(), new RollbackCommand(), new StatusCommand(), new ValidateCommand(), new ScriptCommand(), new SeedCommand(), new BaselineCommand(), new DriftCommand()];
+        [new MigrateCommand(), new RollbackCommand(), new StatusCommand(), new ValidateCommand(), new ScriptCommand(), new SeedCommand(), new BaselineCommand(), new DriftCommand(), new DiagramCommand()];
 
     public static RootCommand Build(Func<IRunnerCommand, RunRequest, CancellationToken, Task<int>> execute)
     {

@@ -4,7 +4,7 @@ namespace Migrations.Runner.Tests.D1;
 /// Table rebuilds on D1 keep child rows, though foreign keys are always on there: with the
 /// Development seed's rows in place, through 0010 (dedupe + unique pair), 0024 (work_items rebuilt),
 /// 0025 Down (admin_users rebuilt; audit_logs.admin_user_id is SET NULL) and 0026 Down
-/// (thread_messages rebuilt; thread_message_deliveries CASCADE), every row whose parent survives
+/// (thread_messages rebuilt; its rows go with their dropped threads, by their CASCADE key), every row whose parent survives
 /// is still there, and PRAGMA foreign_key_check is empty after each step.
 /// </summary>
 [TestFixture]
@@ -49,9 +49,12 @@ public sealed class D1ChildRowsTests
         var auditLatest = await _project.RowsAsync(AuditLogs);
         var workItemsLatest = await _project.RowsAsync("SELECT id, user_id, workspace_id, room_id, title FROM work_items");
 
-        // 0026 Down rebuilds thread_messages: its deliveries (ON DELETE CASCADE) stay.
+        // 0026 Down deletes thread_messages' key to threads and drops threads: the key was ON DELETE CASCADE, so
+        // the runner applies it (issue 14, item 13): the seed's messages, all in threads, go, and their deliveries
+        // with them; nothing is left pointing at nothing (StepAsync checks foreign_key_check on D1).
         await StepAsync("rollback", "--to", "25", "--allow-data-loss");
-        Assert.That(await _project.RowsAsync(Deliveries), Is.EquivalentTo(deliveries));
+        Assert.That(await _project.RowsAsync("SELECT count(*) FROM thread_messages"), Is.EqualTo(new[] { "0" }));
+        Assert.That(await _project.RowsAsync(Deliveries), Is.Empty);
 
         // 0025 Down rebuilds admin_users: audit_logs keep their admin (SET NULL would blank it); 0024 and 0010 go back.
         await StepAsync("rollback", "--to", "9", "--allow-data-loss");
