@@ -1,43 +1,47 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using FluentMigrator;
 using Microsoft.Data.Sqlite;
+using Migrations.Runner.Configuration;
 
 namespace Migrations.Runner.Tests;
 
 /// <summary>
-/// The runner as a dotnet tool: packed, installed into a temporary tool path from a local feed
-/// only (no network), and run as `migrations` from a directory that is not the tool's own.
+/// The runner as a dotnet tool: packed into a temporary feed, installed with
+/// <c>dotnet tool install --tool-path --add-source</c> (the machine's feeds cleared, and a package
+/// cache of its own, so nothing but this package is used), and run as <c>migrations</c> from a
+/// directory that is not the tool's own, on the embedded SQLite default.
 /// </summary>
 [NonParallelizable]
 public sealed class DotnetToolTests
 {
-    private const string PackageId = "Migrations.Runner";
+    private const string PackageId = "Migrations.FiveDatabases.Runner";
     private const string Version = "1.0.0";
 
     private string _root = "";
-    private string _work = "";
     private string _tool = "";
+
+    private string Package => Path.Combine(_root, "feed", $"{PackageId}.{Version}.nupkg");
 
     [OneTimeSetUp]
     public async Task PackAndInstall()
     {
         _root = RunnerProcess.TempDirectory();
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
-        _work = Directory.CreateDirectory(Path.Combine(_root, "work")).FullName;
 
-        // The test build has just built the runner in this configuration; packing it again is the slow part.
+        // The test build has just built the runner in this configuration: pack what it built.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         await DotnetCli.RunAsync(RunnerProcess.RepositoryRoot, null, "pack", Path.Combine("src", "Migrations.Runner", "Migrations.Runner.csproj"),
             "--no-build", "-c", configuration, "-o", feed, "--nologo");
-        Assert.That(File.Exists(Path.Combine(feed, $"{PackageId}.{Version}.nupkg")), Is.True, "the package");
 
-        // Only the local feed, and a package cache of its own: the install neither reaches the
-        // network nor takes a stale copy of the same id and version from the machine's cache.
-        var config = Path.Combine(_root, "nuget.config");
-        await File.WriteAllTextAsync(config,
-            $"<?xml version=\"1.0\" encoding=\"utf-8\"?><configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /></packageSources></configuration>");
+        // The README's command, run where a nuget.config clears the machine's feeds: offline, and
+        // never a public package of the same id.
+        await File.WriteAllTextAsync(Path.Combine(_root, "nuget.config"),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n");
         var toolPath = Path.Combine(_root, "tools");
         await DotnetCli.RunAsync(_root, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") },
-            "tool", "install", "--tool-path", toolPath, "--configfile", config, PackageId, "--version", Version);
+            "tool", "install", "--tool-path", toolPath, "--add-source", feed, PackageId, "--version", Version);
         _tool = Path.Combine(toolPath, "migrations");
     }
 
@@ -45,36 +49,59 @@ public sealed class DotnetToolTests
     public void Clean() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public void The_package_carries_the_settings_files()
+    public void The_package_is_the_migrations_command_with_all_five_databases_and_the_settings()
     {
-        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_root, "feed", $"{PackageId}.{Version}.nupkg"));
+        using var package = ZipFile.OpenRead(Package);
         var entries = package.Entries.Select(e => e.FullName).ToArray();
-        Assert.That(entries, Does.Contain("tools/net10.0/any/appsettings.json"));
-        Assert.That(entries, Does.Contain("tools/net10.0/any/appsettings.Production.json"));
+
+        Assert.That(entries, Is.SupersetOf(KnownDatabases.All.Select(d => $"tools/net10.0/any/{d.AssemblyName}.dll")));
+        Assert.That(entries, Is.SupersetOf(new[] { "tools/net10.0/any/appsettings.json", "tools/net10.0/any/appsettings.Production.json" }));
+        using var settings = new StreamReader(package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open());
+        Assert.That(settings.ReadToEnd(), Does.Contain("<Command Name=\"migrations\" EntryPoint=\"Migrations.Runner.dll\""));
     }
 
     [Test]
-    public async Task The_installed_tool_migrates_a_sqlite_file_and_reports_its_status()
+    public async Task The_installed_tool_migrates_all_five_databases_on_sqlite_and_reports_their_status()
     {
-        var file = Path.Combine(_root, "c.db");
-        var connection = $"Data Source={file}";
+        var work = Directory.CreateDirectory(Path.Combine(_root, "work-migrate")).FullName;
+        var data = Path.Combine(_root, "data");
 
-        var migrate = await Run("migrate", "--database", "claims", "--connection", connection, "--environment", "Development");
+        var migrate = await Run(work, data, "migrate");
 
         Assert.That(migrate.ExitCode, Is.Zero, RunnerProcess.Describe(migrate));
-        // The Development tags and seed profile are in appsettings.json: seen only when the tool found it.
-        Assert.That(migrate.StandardError, Does.Contain("tags [Development]").And.Contain("profile DevelopmentSeed ran"), RunnerProcess.Describe(migrate));
-        Assert.That(JournalRows(file), Is.EqualTo(new[]
+        foreach (var (name, assemblyName) in KnownDatabases.All)
         {
-            (202601010001L, "Development"), (202601010002L, "Development"), (202601010003L, "Development"),
-            (202601010004L, "Development"), (202601010005L, "Development"), (202601010006L, "Development"),
-        }));
+            var rows = JournalRows(Path.Combine(data, name + ".db"));
+            Assert.That(rows.Select(r => r.Version), Is.EqualTo(DevelopmentVersions(assemblyName)), name);
+            Assert.That(rows.Select(r => r.Environment), Is.All.EqualTo("Development"), name);
+        }
 
-        var status = await Run("status", "--database", "claims", "--connection", connection, "--environment", "Development");
+        var status = await Run(work, data, "status", "--fail-on-pending");
 
         Assert.That(status.ExitCode, Is.Zero, RunnerProcess.Describe(status));
         Assert.That(status.StandardOutput, Does.Contain("claims: at version 202601010006; 6 applied, 0 pending, 0 skipped"), RunnerProcess.Describe(status));
+        Assert.That(status.StandardOutput, Does.Contain("workspace: at version 27;").And.Contain("0 pending, 1 skipped"), RunnerProcess.Describe(status));
     }
+
+    [Test]
+    public async Task The_installed_tool_scaffolds_a_migration_too()
+    {
+        var work = Directory.CreateDirectory(Path.Combine(_root, "work-new")).FullName;
+        var project = New.SourceCopy.Project("Migrations.Workspace", Path.Combine(work, "Migrations.Workspace"));
+
+        var result = await Run(work, Path.Combine(work, "data"), "new", "--database", "workspace", "--name", "AddWidgets", "--project", project);
+
+        Assert.That(result.ExitCode, Is.Zero, RunnerProcess.Describe(result));
+        Assert.That(result.StandardOutput.Trim(), Is.EqualTo(Path.Combine(project, "Migrations", "M0029_AddWidgets.cs")));
+    }
+
+    // What migrate applies in Development: every migration without tags or tagged Development (none requires more than one tag).
+    private static IEnumerable<long> DevelopmentVersions(string assemblyName) =>
+        Assembly.Load(assemblyName).GetTypes()
+            .Select(t => (Migration: t.GetCustomAttribute<MigrationAttribute>(), Tags: t.GetCustomAttributes<TagsAttribute>().SelectMany(a => a.TagNames).ToArray()))
+            .Where(t => t.Migration is not null && (t.Tags.Length == 0 || t.Tags.Contains("Development")))
+            .Select(t => t.Migration!.Version)
+            .Order();
 
     private static List<(long Version, string Environment)> JournalRows(string file)
     {
@@ -92,11 +119,11 @@ public sealed class DotnetToolTests
         return rows;
     }
 
-    private async Task<RunnerProcess.Result> Run(params string[] args)
+    private async Task<RunnerProcess.Result> Run(string workingDirectory, string dataDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(_tool, args)
         {
-            WorkingDirectory = _work,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -104,7 +131,8 @@ public sealed class DotnetToolTests
         };
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        var process = Process.Start(start)!;
+        start.Environment["Migrations__DataDirectory"] = dataDirectory;
+        using var process = Process.Start(start)!;
         process.StandardInput.Close();
         return await RunnerProcess.FinishAsync(process);
     }
