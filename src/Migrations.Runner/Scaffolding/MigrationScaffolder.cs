@@ -17,7 +17,8 @@ public static class MigrationScaffolder
     {
         var layout = DatabaseLayout.Find(request.Database)
             ?? throw new UsageException($"--database: '{request.Database}' is not one of {string.Join(", ", DatabaseLayout.All.Select(l => l.Database))}");
-        var name = MigrationName.ClassName(request.Name);
+        // "M0029_AddWidgets" given for workspace is the name AddWidgets; its number comes from the scheme.
+        var name = MigrationName.ClassName(layout.GivenName(request.Name.Trim()));
         if (request.Tags.FirstOrDefault(t => !t.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')) is { } tag)
         {
             throw new UsageException($"--tag: '{tag}' is not a tag name (letters, digits, '_', '-' and '.'; the journal keeps a run's tags comma-separated)");

@@ -62,5 +62,7 @@ public sealed class NewCommandVersionSchemeTests
         Assert.That(MigrationName.ClassName("AddNpsSubmissions"), Is.EqualTo("AddNpsSubmissions"));
         Assert.That(MigrationName.SnakeCase("SyncHTTPLog"), Is.EqualTo("sync_http_log"));
         Assert.That(DatabaseLayout.Find("junkquote")!.Literal(202612030000), Is.EqualTo("2026_12_03_0000"));
+        Assert.That(DatabaseLayout.Find("workspace")!.GivenName("M0029_AddWidgets"), Is.EqualTo("AddWidgets"));
+        Assert.That(DatabaseLayout.Find("claims")!.GivenName("M0029_AddWidgets"), Is.EqualTo("M0029_AddWidgets"));
     }
 }
