@@ -453,6 +453,11 @@ public sealed class Migrator
         {
             throw new InvalidMigrationException($"{Database}: migration {info.Name}: {ex.Message}");
         }
+        catch (NotImplementedException ex)
+        {
+            // A migration whose Up() or Down() is not written yet (the runner's new command writes them so): refused before anything runs.
+            throw new MigrationFailedException(Database, info.Name, null, ex.Message, ex);
+        }
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ public static class RunnerApplication
 
         if (parsed.CommandResult.Command == root && !args.Any(a => a is "--help" or "-h" or "-?" or "--version"))
         {
-            return ErrorReporter.Report(new UsageException("name a command: migrate, rollback, status, validate, script, seed, baseline or drift (see --help)"), masker, Console.Error, json);
+            return ErrorReporter.Report(new UsageException("name a command: migrate, rollback, status, validate, script, seed, baseline, drift, diagram or new (see --help)"), masker, Console.Error, json);
         }
 
         try

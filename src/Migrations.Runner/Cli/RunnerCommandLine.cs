@@ -25,6 +25,7 @@ public static class RunnerCommandLine
             root.Add(command);
         }
 
+        root.Add(NewCommand.Build(TimeProvider.System));
         return root;
     }
 }
