@@ -16,7 +16,7 @@ namespace Migrations.Testing;
 /// One database migrated to latest is built once per fixture (<see cref="MigrateOnce"/>) for the
 /// checks that only read it; the checks that change the schema each get a fresh database.
 /// </remarks>
-public abstract class ConformanceSuite(Provider provider) : DatabaseTest(provider)
+public abstract partial class ConformanceSuite(Provider provider) : DatabaseTest(provider)
 {
     private TestDatabase _latest = null!;
     private RunResult _latestRun = null!;

@@ -14,8 +14,10 @@ namespace Migrations.Engine.Guard;
 /// When the step deletes the key before dropping the parent (a <c>Down()</c> that undoes
 /// <c>Create.ForeignKey</c>), or on SQLite, where a rebuild runs with foreign keys off, the runner
 /// applies the rule itself, in the step's transaction, so no row is left pointing at nothing.
+/// For a script (<paramref name="everyRule"/>), a rule is kept even where no row needs it now: the
+/// script runs later, on the real rows, where it must apply the rule just as a migrate would.
 /// </summary>
-public sealed class ChildRows(DbConnection connection, IQuoter quoter, string? defaultSchema)
+public sealed class ChildRows(DbConnection connection, IQuoter quoter, string? defaultSchema, bool everyRule = false)
 {
     // Guards against a cycle of cascading keys (a -> b -> a); real schemas are far shallower.
     private const int MaxDepth = 16;
@@ -77,7 +79,7 @@ public sealed class ChildRows(DbConnection connection, IQuoter quoter, string? d
 
             var rows = Condition(reference, parent, parentRows);
             var count = await CountAsync(reference, rows, cancellationToken);
-            if (count == 0)
+            if (count == 0 && !(everyRule && reference.OnDelete is "cascade" or "c" or "set null" or "n"))
             {
                 continue;
             }

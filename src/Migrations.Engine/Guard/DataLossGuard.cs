@@ -28,7 +28,10 @@ public sealed class DataLossGuard(DbConnection connection, IDatabaseProvider pro
 
     private readonly List<string> _blockers = [];
 
-    private ChildRows Children => new(connection, _quoter, defaultSchema);
+    /// <summary>For a script: every rule a dropped table's keys call for, also where no row needs it on this copy (see <see cref="ChildRows"/>).</summary>
+    public bool ScriptsEveryRule { get; init; }
+
+    private ChildRows Children => new(connection, _quoter, defaultSchema, ScriptsEveryRule);
 
     public async Task<IReadOnlyList<string>> MeasureAsync(MigrationInfo migration, IReadOnlyList<IMigrationExpression> expressions, bool up, CancellationToken cancellationToken)
     {

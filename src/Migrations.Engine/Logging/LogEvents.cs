@@ -14,6 +14,7 @@ public static class LogEvents
     public static readonly EventId MigrationRolledBack = new(1002, "migration.rolled_back");
     public static readonly EventId MigrationPreviewed = new(1003, "migration.previewed");
     public static readonly EventId MigrationSkipped = new(1004, "migration.skipped");
+    public static readonly EventId ScriptPreviewed = new(1005, "script.preview_only");
     public static readonly EventId ProfileRan = new(1010, "profile.ran");
     public static readonly EventId ProfileMissing = new(1011, "profile.missing");
     public static readonly EventId BackupTaken = new(1020, "backup.taken");

@@ -56,7 +56,8 @@ internal static class PostgresBulkCopy
         return importer.Complete();
     }
 
-    private static string[] ColumnTypes(NpgsqlConnection connection, string schema, string table, IReadOnlyList<string> columns)
+    /// <summary>Each column's type as COPY writes it (see the class), in <paramref name="columns"/>' order.</summary>
+    public static string[] ColumnTypes(NpgsqlConnection connection, string schema, string table, IReadOnlyList<string> columns)
     {
         using var command = new NpgsqlCommand(ColumnTypesSql, connection);
         command.Parameters.AddWithValue("schema", schema);
@@ -80,7 +81,8 @@ internal static class PostgresBulkCopy
             : throw new InvalidOperationException($"bulk insert: \"{schema}\".\"{table}\" has no column \"{column}\"")).ToArray();
     }
 
-    private static object Normalize(object value, string type) => (value, type) switch
+    /// <summary>The value as its column's type takes it (see the class).</summary>
+    public static object Normalize(object value, string type) => (value, type) switch
     {
         (DateTime time, "timestamptz") when time.Kind == DateTimeKind.Local => time.ToUniversalTime(),
         (DateTime time, "timestamptz") when time.Kind == DateTimeKind.Unspecified => DateTime.SpecifyKind(time, DateTimeKind.Utc),

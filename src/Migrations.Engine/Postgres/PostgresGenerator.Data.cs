@@ -79,6 +79,16 @@ public sealed partial class PostgresGenerator
             Quoter.QuoteTableName(expression.TableName, expression.SchemaName), names, GetOverridingIdentityValuesString(expression), Quoter.Quote(staging));
     }
 
+    /// <summary>
+    /// <c>INSERT INTO t (cols) VALUES (...), (...)</c> of rows already written as literals, with
+    /// FluentMigrator's OVERRIDING clause when asked for and ON CONFLICT DO NOTHING for insert-if-absent.
+    /// </summary>
+    public string InsertValues(InsertDataExpression expression, IEnumerable<string> columns, IEnumerable<IReadOnlyList<string>> literalRows) =>
+        FormatStatement("INSERT INTO {0} ({1}){2} VALUES {3}{4}",
+            Quoter.QuoteTableName(expression.TableName, expression.SchemaName), ColumnNames(columns), GetOverridingIdentityValuesString(expression),
+            string.Join(",\n  ", literalRows.Select(row => "(" + string.Join(", ", row) + ")")),
+            IsInsertIfAbsent(expression) ? " ON CONFLICT DO NOTHING" : "");
+
     public string DropStagingTable(string staging) => FormatStatement("DROP TABLE pg_temp.{0}", Quoter.Quote(staging));
 
     private string ColumnNames(IEnumerable<string> columns) => string.Join(", ", columns.Select(Quoter.QuoteColumnName));

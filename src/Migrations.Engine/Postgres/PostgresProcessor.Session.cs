@@ -26,14 +26,32 @@ public partial class PostgresProcessor
         }
     }
 
-    /// <summary>Each migration's transaction checks for a dead runner too, on whichever server session a pooler gives it.</summary>
+    /// <summary>
+    /// Each migration's transaction checks for a dead runner too, on whichever server session a pooler
+    /// gives it. A script shows where each transaction begins and commits, as psql must replay them.
+    /// </summary>
     public override void BeginTransaction()
     {
         var starting = Transaction is null;
+        if (starting && _statements.Keep)
+        {
+            _statements.Record("BEGIN");
+        }
+
         base.BeginTransaction();
         if (starting && _connectionCheck && Connection is NpgsqlConnection connection && Transaction is NpgsqlTransaction transaction)
         {
             PostgresSessionSettings.ApplyToTransaction(connection, transaction);
+        }
+    }
+
+    public override void CommitTransaction()
+    {
+        var open = Transaction is not null;
+        base.CommitTransaction();
+        if (open && _statements.Keep)
+        {
+            _statements.Record("COMMIT");
         }
     }
 

@@ -131,6 +131,12 @@ public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcess
 
     private void ProcessBulk(InsertDataExpression expression, BulkRows rows)
     {
+        if (_statements.Keep && !Options.PreviewOnly)
+        {
+            ScriptBulk(expression, rows);
+            return;
+        }
+
         if (PostgresGenerator.IsInsertIfAbsent(expression))
         {
             // COPY has no ON CONFLICT: rows go to a session-local table first, then in by INSERT ... SELECT.
@@ -144,6 +150,24 @@ public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcess
 
         Copy(_generator.CopyFromStdin(expression.SchemaName, expression.TableName, rows.Columns), expression.SchemaName, expression.TableName, rows);
     }
+
+    /// <summary>
+    /// A script's rows: multi-row INSERTs with every value a literal of its column's type (what the
+    /// COPY would have sent), executed on the script's copy as they are recorded, so the reviewed
+    /// statements are the ones that ran.
+    /// </summary>
+    private void ScriptBulk(InsertDataExpression expression, BulkRows rows)
+    {
+        EnsureConnectionIsOpen();
+        var types = PostgresBulkCopy.ColumnTypes((NpgsqlConnection)Connection, string.IsNullOrEmpty(expression.SchemaName) ? "public" : expression.SchemaName, expression.TableName, rows.Columns);
+        foreach (var batch in _progress.Track(expression.TableName, rows.Rows()).Chunk(ScriptRowsPerInsert))
+        {
+            Process(_generator.InsertValues(expression, rows.Columns, batch.Select(row => PostgresBulkLiterals.Row(_generator.Quoter, types, expression.TableName, row))));
+        }
+    }
+
+    // Long enough to keep a 200,000-row seed's script readable, short enough for a reviewer's editor.
+    private const int ScriptRowsPerInsert = 100;
 
     /// <summary>
     /// In preview the rows are only counted, for the script's line; otherwise they stream once, and

@@ -61,9 +61,9 @@ public sealed class PostgresProvider : IDatabaseProvider
     public async Task<IAsyncDisposable> AcquireRunLockAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken) =>
         await PostgresRunLock.AcquireAsync((NpgsqlConnection)await OpenAsync(connectionString, cancellationToken), timeout, cancellationToken);
 
-    /// <summary>FluentMigrator's preview mode: statements are reported, not executed.</summary>
+    /// <summary>A scratch copy of the schema and journal (see <see cref="PostgresScriptCopy"/>).</summary>
     public Task<ScriptTarget> OpenForScriptAsync(string connectionString, CancellationToken cancellationToken) =>
-        Task.FromResult(new ScriptTarget(Normalize(connectionString), PreviewOnly: true, Keepalive: null));
+        PostgresScriptCopy.OpenAsync(Normalize(connectionString), cancellationToken);
 
     public Task<string> BackupAsync(string connectionString, string directory, string name, CancellationToken cancellationToken) =>
         PostgresBackup.TakeAsync(connectionString, directory, name, cancellationToken);

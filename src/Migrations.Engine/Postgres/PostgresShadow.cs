@@ -14,14 +14,15 @@ public static class PostgresShadow
     public static async Task<ShadowDatabase> CreateAsync(string liveConnectionString, string? shadowConnectionString, Func<string, string> mask, CancellationToken cancellationToken)
     {
         return shadowConnectionString is null
-            ? await CreateScratchAsync(liveConnectionString, cancellationToken)
+            ? await CreateScratchAsync(liveConnectionString, "shadow", cancellationToken)
             : await UseGivenAsync(shadowConnectionString, mask, cancellationToken);
     }
 
-    private static async Task<ShadowDatabase> CreateScratchAsync(string liveConnectionString, CancellationToken cancellationToken)
+    /// <summary>An empty database <c>&lt;live&gt;_&lt;purpose&gt;_&lt;hex&gt;</c> on the live one's server, dropped when disposed; the login needs CREATEDB.</summary>
+    internal static async Task<ShadowDatabase> CreateScratchAsync(string liveConnectionString, string purpose, CancellationToken cancellationToken)
     {
         var live = new NpgsqlConnectionStringBuilder(liveConnectionString);
-        var name = $"{Truncate(live.Database ?? "shadow", 40)}_shadow_{Guid.NewGuid().ToString("N")[..8]}";
+        var name = $"{Truncate(live.Database ?? purpose, 40)}_{purpose}_{Guid.NewGuid().ToString("N")[..8]}";
         await using (var connection = await OpenAsync(live.ConnectionString, cancellationToken))
         {
             try
@@ -31,7 +32,7 @@ public static class PostgresShadow
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {
                 throw new ConnectionFailedException(
-                    $"cannot create a scratch database to compare with ({ex.MessageText}): grant CREATEDB to this login, or name an empty database with --shadow-connection", ex);
+                    $"cannot create a scratch database to {(purpose == "shadow" ? "compare with" : "script on")} ({ex.MessageText}): grant CREATEDB to this login{(purpose == "shadow" ? ", or name an empty database with --shadow-connection" : "")}", ex);
             }
         }
 

@@ -65,9 +65,10 @@ public interface IDatabaseProvider
     Task<IAsyncDisposable> AcquireRunLockAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For <c>script</c>: a connection string on which statements change nothing real (SQLite: an
-    /// in-memory copy of the database, whose rebuilds read the schema each step leaves), and
-    /// whether FluentMigrator should run in preview mode (PostgreSQL).
+    /// For <c>script</c>: a connection string on which statements change nothing real, a copy the
+    /// run executes on so each step reads the schema the earlier ones left (SQLite: an in-memory copy
+    /// of the database; PostgreSQL: a scratch database with its schema and journal), or, where no
+    /// copy can be made, the live one with FluentMigrator's preview mode.
     /// </summary>
     Task<ScriptTarget> OpenForScriptAsync(string connectionString, CancellationToken cancellationToken);
 
@@ -104,4 +105,8 @@ public interface IDatabaseProvider
 }
 
 /// <summary>Where a script run executes: a connection string, whether it is preview-only, and what to dispose after.</summary>
-public sealed record ScriptTarget(string ConnectionString, bool PreviewOnly, IAsyncDisposable? Keepalive);
+public sealed record ScriptTarget(string ConnectionString, bool PreviewOnly, IAsyncDisposable? Keepalive)
+{
+    /// <summary>What the reviewer must know about how this script was made (a preview that executed nothing), or null.</summary>
+    public string? Caveat { get; init; }
+}

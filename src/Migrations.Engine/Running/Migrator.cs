@@ -506,7 +506,10 @@ public sealed class Migrator
 
     /// <summary>The guard on our connection, quoting as the run's FluentMigrator generator does.</summary>
     private DataLossGuard Guard(Run run) =>
-        new(run.Connection, Options.Provider, run.Session().Services.GetRequiredService<IMigrationGenerator>(), JournalSchema is null ? null : "public");
+        new(run.Connection, Options.Provider, run.Session().Services.GetRequiredService<IMigrationGenerator>(), JournalSchema is null ? null : "public")
+        {
+            ScriptsEveryRule = run.Script is not null,
+        };
 
     /// <summary>
     /// Hands one migration to FluentMigrator's runner, which runs it in its transaction with its
@@ -598,6 +601,12 @@ public sealed class Migrator
             var journal = new JournalStore(connection, journalSchema, Database);
             if (script is not null)
             {
+                if (target?.Caveat is { } caveat)
+                {
+                    script.Comment(caveat);
+                    _logger.LogWarning(LogEvents.ScriptPreviewed, "{Database}: {Caveat}", Database, caveat);
+                }
+
                 script.AddAll(await journal.MissingStatementsAsync(cancellationToken));
             }
 

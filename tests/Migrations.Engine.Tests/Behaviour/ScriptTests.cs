@@ -57,32 +57,17 @@ public sealed class ScriptTests(Provider provider) : DatabaseTest(provider)
         Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2, 3 }));
     }
 
-    private void Replay(string script)
+    [Test]
+    public async Task A_script_shows_each_migrations_transaction()
     {
-        var file = Path.GetTempFileName();
-        File.WriteAllText(file, script);
-        try
-        {
-            var start = Provider == Provider.Postgres
-                ? new ProcessStartInfo("psql", $"-v ON_ERROR_STOP=1 -q -f \"{file}\" \"{ToUri(Db.ConnectionString)}\"")
-                : new ProcessStartInfo("sqlite3", $"-bail \"{Db.FilePath}\" \".read {file}\"");
-            start.RedirectStandardError = true;
-            start.RedirectStandardOutput = true;
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEnd();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.That(process.ExitCode, Is.Zero, error);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var runner = Harness.Runner(Db, typeof(CreateCustomer).Assembly, typeof(CreateCustomer).Namespace);
+
+        var script = await runner.ScriptMigrateAsync();
+
+        var lines = script.Split('\n');
+        Assert.That(lines.Count(l => l is "BEGIN;" or "BEGIN IMMEDIATE;"), Is.EqualTo(3), "one transaction per migration");
+        Assert.That(lines.Count(l => l == "COMMIT;"), Is.EqualTo(3));
     }
 
-    private static string ToUri(string connectionString)
-    {
-        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        return $"postgresql://{b.Username}@{b.Host}:{b.Port}/{b.Database}";
-    }
+    private void Replay(string script) => ScriptReplay.Run(Db, script);
 }
