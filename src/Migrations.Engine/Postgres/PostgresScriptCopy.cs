@@ -44,7 +44,7 @@ internal static class PostgresScriptCopy
         Schema.ShadowDatabase scratch;
         try
         {
-            scratch = await PostgresShadow.CreateScratchAsync(connectionString, "script", cancellationToken);
+            scratch = await PostgresShadow.CreateScratchAsync(connectionString, "script", pristine: true, cancellationToken);
         }
         catch (ConnectionFailedException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege })
         {

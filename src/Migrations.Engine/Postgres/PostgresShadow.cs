@@ -14,12 +14,15 @@ public static class PostgresShadow
     public static async Task<ShadowDatabase> CreateAsync(string liveConnectionString, string? shadowConnectionString, Func<string, string> mask, CancellationToken cancellationToken)
     {
         return shadowConnectionString is null
-            ? await CreateScratchAsync(liveConnectionString, "shadow", cancellationToken)
+            ? await CreateScratchAsync(liveConnectionString, "shadow", pristine: false, cancellationToken)
             : await UseGivenAsync(shadowConnectionString, mask, cancellationToken);
     }
 
-    /// <summary>An empty database <c>&lt;live&gt;_&lt;purpose&gt;_&lt;hex&gt;</c> on the live one's server, dropped when disposed; the login needs CREATEDB.</summary>
-    internal static async Task<ShadowDatabase> CreateScratchAsync(string liveConnectionString, string purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// An empty database <c>&lt;live&gt;_&lt;purpose&gt;_&lt;hex&gt;</c> on the live one's server, dropped when disposed;
+    /// the login needs CREATEDB. <paramref name="pristine"/>: made from template0, as a database a dump is restored into must be.
+    /// </summary>
+    internal static async Task<ShadowDatabase> CreateScratchAsync(string liveConnectionString, string purpose, bool pristine, CancellationToken cancellationToken)
     {
         var live = new NpgsqlConnectionStringBuilder(liveConnectionString);
         var name = $"{Truncate(live.Database ?? purpose, 40)}_{purpose}_{Guid.NewGuid().ToString("N")[..8]}";
@@ -27,7 +30,7 @@ public static class PostgresShadow
         {
             try
             {
-                await ExecuteAsync(connection, $"CREATE DATABASE {Sql.Quote(name)}", cancellationToken);
+                await ExecuteAsync(connection, $"CREATE DATABASE {Sql.Quote(name)}{(pristine ? " TEMPLATE template0" : "")}", cancellationToken);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
             {

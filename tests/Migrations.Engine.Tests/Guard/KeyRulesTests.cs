@@ -14,8 +14,10 @@ namespace Migrations.Engine.Tests.Guard;
 [TestFixture(Provider.Postgres)]
 public sealed class KeyRulesTests(Provider provider) : DatabaseTest(provider)
 {
-    private Migrator Runner(bool allow = false) =>
-        Harness.Runner(Db, typeof(CreateMessages).Assembly, typeof(CreateMessages).Namespace, o => o with { AllowDataLoss = allow });
+    private Migrator Runner(bool allow = false) => RunnerOn(Db, allow);
+
+    private static Migrator RunnerOn(TestDatabase database, bool allow = false) =>
+        Harness.Runner(database, typeof(CreateMessages).Assembly, typeof(CreateMessages).Namespace, o => o with { AllowDataLoss = allow });
 
     private List<object?[]> Rows(string table) => Db.Query($"SELECT * FROM \"{table}\" ORDER BY \"id\"");
 
@@ -30,14 +32,16 @@ public sealed class KeyRulesTests(Provider provider) : DatabaseTest(provider)
     }
 
     // Threads 1 and 2; messages 1 and 2 in thread 1, 3 in thread 2, 4 in none; each with deliveries and pins.
-    private async Task WithThreads(long target = 2)
+    private Task WithThreads(long target = 2) => WithThreads(Db, target);
+
+    private static async Task WithThreads(TestDatabase db, long target = 2)
     {
-        await Runner().MigrateUpAsync(target);
-        Db.Execute("INSERT INTO \"thread\" (\"id\") VALUES (1), (2)");
-        Db.Execute("INSERT INTO \"message\" (\"id\", \"thread_id\") VALUES (1, 1), (2, 1), (3, 2), (4, NULL)");
-        Db.Execute("INSERT INTO \"delivery\" (\"id\", \"message_id\") VALUES (10, 1), (30, 3), (40, 4)");
-        Db.Execute("INSERT INTO \"pin\" (\"id\", \"message_id\") VALUES (100, 1), (400, 4)");
-        Db.Execute("INSERT INTO \"watcher\" (\"id\", \"thread_id\") VALUES (7, 1), (8, NULL)");
+        await RunnerOn(db).MigrateUpAsync(target);
+        db.Execute("INSERT INTO \"thread\" (\"id\") VALUES (1), (2)");
+        db.Execute("INSERT INTO \"message\" (\"id\", \"thread_id\") VALUES (1, 1), (2, 1), (3, 2), (4, NULL)");
+        db.Execute("INSERT INTO \"delivery\" (\"id\", \"message_id\") VALUES (10, 1), (30, 3), (40, 4)");
+        db.Execute("INSERT INTO \"pin\" (\"id\", \"message_id\") VALUES (100, 1), (400, 4)");
+        db.Execute("INSERT INTO \"watcher\" (\"id\", \"thread_id\") VALUES (7, 1), (8, NULL)");
     }
 
     [Test]
@@ -77,6 +81,24 @@ public sealed class KeyRulesTests(Provider provider) : DatabaseTest(provider)
         await Runner().MigrateUpAsync(target: 2);
 
         Assert.That(Harness.JournalVersions(Db), Is.EqualTo(new long[] { 1, 2 }));
+        AssertForeignKeysHold();
+    }
+
+    [Test]
+    public async Task A_rollback_script_replayed_applies_the_rules_as_the_rollback_does()
+    {
+        // PostgreSQL scripts on a copy of the schema without its rows: the rules must be scripted all the same.
+        await WithThreads();
+        using var rolledBack = TestDatabase.Create(Provider, "rolledback");
+        await WithThreads(rolledBack);
+
+        var script = await Runner(allow: true).ScriptRollbackAsync(steps: 1, toVersion: null);
+        ScriptReplay.Run(Db, script);
+        await RunnerOn(rolledBack, allow: true).RollbackAsync();
+
+        Assert.That(script, Does.Contain("DELETE FROM").And.Contain("= NULL"));
+        Assert.That(DatabaseState.Take(Db), Is.EqualTo(DatabaseState.Take(rolledBack)));
+        Assert.That(Rows("message").Select(r => Convert.ToInt32(r[0])), Is.EqualTo(new[] { 4 }));
         AssertForeignKeysHold();
     }
 
