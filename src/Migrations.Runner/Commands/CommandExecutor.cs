@@ -155,7 +155,7 @@ public sealed class CommandExecutor(RunnerSettings settings, TargetResolver reso
     private static void RefuseGeneratedDataInProduction(RunRequest request, string environment, string? profile)
     {
         var generated = profile is not null && (profile.Equals("Development", StringComparison.OrdinalIgnoreCase) || profile.Equals("Staging", StringComparison.OrdinalIgnoreCase));
-        if (generated && environment.Equals("Production", StringComparison.OrdinalIgnoreCase) && !request.ForceSeed && request.Command is "migrate" or "seed")
+        if (generated && environment.Equals("Production", StringComparison.OrdinalIgnoreCase) && !request.ForceSeed && request.Command is "migrate" or "seed" or "script")
         {
             throw new UsageException($"refusing to run the {profile} profile in Production (it generates data); pass --force-seed if you really mean it");
         }

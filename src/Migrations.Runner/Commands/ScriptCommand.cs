@@ -17,12 +17,16 @@ public sealed class ScriptCommand : IRunnerCommand
 
     public string Description => "Write the SQL a migrate (or, with --rollback, a rollback) would run, without running it";
 
-    // The journal checks too: the reviewed script must be what the migrate with the same options runs.
-    public IReadOnlyList<Option> Options { get; } = [SharedOptions.Target, Rollback, SharedOptions.Steps, SharedOptions.To, .. SharedOptions.JournalChecks, Out];
+    // Migrate's profile and journal options too: the reviewed script must be what the migrate with the same options runs.
+    public IReadOnlyList<Option> Options { get; } =
+        [SharedOptions.Target, SharedOptions.Profile, SharedOptions.SeedScale, SharedOptions.ForceSeed, Rollback, SharedOptions.Steps, SharedOptions.To, .. SharedOptions.JournalChecks, Out];
 
     public RunRequest Read(ParseResult result, RunRequest common) => common.WithJournalChecks(result) with
     {
         Target = result.GetValue(SharedOptions.Target),
+        Profile = result.GetValue(SharedOptions.Profile),
+        SeedScale = result.GetValue(SharedOptions.SeedScale),
+        ForceSeed = result.GetValue(SharedOptions.ForceSeed),
         Rollback = result.GetValue(Rollback),
         Steps = result.GetValue(SharedOptions.Steps),
         ToVersion = result.GetValue(SharedOptions.To),
