@@ -170,16 +170,17 @@ public partial class PostgresProcessor : Postgres15_0Processor, IExtendedProcess
     private const int ScriptRowsPerInsert = 100;
 
     /// <summary>
-    /// In preview the rows are only counted, for the script's line; otherwise they stream once, and
+    /// In preview the rows are only counted, for the script's comment; otherwise they stream once, and
     /// the line is recorded before (with the count when the rows know it without being generated).
     /// </summary>
     private void Copy(string copyCommand, string? schema, string table, BulkRows rows)
     {
         if (Options.PreviewOnly)
         {
-            var line = $"{copyCommand} -- {rows.Rows().Count()} rows";
+            // A comment, not a statement: psql would read the lines after a bare COPY ... FROM STDIN as its rows.
+            var line = $"{copyCommand}: {rows.Rows().Count()} rows (a preview cannot show them)";
             Logger.LogSql(line);
-            _statements.Record(line);
+            _statements.Comment(line);
             return;
         }
 
