@@ -15,6 +15,8 @@ public static class LogEvents
     public static readonly EventId MigrationPreviewed = new(1003, "migration.previewed");
     public static readonly EventId MigrationSkipped = new(1004, "migration.skipped");
     public static readonly EventId ScriptPreviewed = new(1005, "script.preview_only");
+    public static readonly EventId ScriptChangedServer = new(1006, "script.server_changed");
+    public static readonly EventId ScriptCopyLeft = new(1007, "script.copy_left");
     public static readonly EventId ProfileRan = new(1010, "profile.ran");
     public static readonly EventId ProfileMissing = new(1011, "profile.missing");
     public static readonly EventId BackupTaken = new(1020, "backup.taken");

@@ -44,6 +44,7 @@ internal static partial class PgDump
         start.Environment["PGDATABASE"] = builder.Database ?? builder.Username;
         start.Environment["PGUSER"] = builder.Username;
         start.Environment["PGPASSWORD"] = builder.Password ?? "";
+        start.Environment["PGCLIENTENCODING"] = "UTF8";
         start.Environment["PGSSLMODE"] = builder.SslMode.ToString().ToLowerInvariant() switch { "verifyca" => "verify-ca", "verifyfull" => "verify-full", var mode => mode };
         return start;
     }

@@ -77,8 +77,25 @@ internal static class PostgresScriptCopy
             throw;
         }
 
-        return new ScriptTarget(scratch.ConnectionString, PreviewOnly: false, scratch);
+        var server = await PostgresServerObjects.ReadAsync(scratch.ConnectionString, cancellationToken);
+        return new ScriptTarget(scratch.ConnectionString, PreviewOnly: false, scratch)
+        {
+            Preamble = Preamble,
+            ServerChanges = async token =>
+            {
+                var changes = PostgresServerObjects.Changes(server, await PostgresServerObjects.ReadAsync(scratch.ConnectionString, token));
+                return changes.Count == 0 ? [] :
+                [
+                    $"SERVER-WIDE: making this script on a copy on {PostgresProvider.Describe(connectionString)} changed what belongs to that whole server, " +
+                    "as migrate will (roles and tablespaces are not per database, and are not undone when the copy is dropped):",
+                    .. changes.Select(c => "  " + c),
+                ];
+            },
+        };
     }
+
+    // What the statements below assume of the session that replays them, stated rather than left to psql's defaults.
+    private static readonly IReadOnlyList<string> Preamble = ["SET client_encoding = 'UTF8'", "SET standard_conforming_strings = on"];
 
     // The journal tables a run may use (ours in migrations, FluentMigrator's own in public), as pg_dump patterns.
     private static async Task<IReadOnlyList<string>> JournalTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -98,17 +115,18 @@ internal static class PostgresScriptCopy
     private static ScriptTarget Preview(string connectionString, string reason) =>
         new(connectionString, PreviewOnly: true, Keepalive: null)
         {
+            Preamble = Preamble,
             Caveat = $"PREVIEW: {reason}. These statements were not executed anywhere: statements a migration builds from what it reads " +
                      "are built against the database as it is now, not as the earlier steps would leave it",
         };
 
-    // pg_dump's plain output is for psql: its backslash commands (\connect, \restrict) are not SQL.
+    // pg_dump's plain output is for psql: the meta-commands it writes on lines of their own (\connect, \restrict KEY) are not SQL.
     private static string WithoutClientCommands(string dump)
     {
         var sql = new StringBuilder();
         foreach (var line in dump.Split('\n'))
         {
-            if (!line.StartsWith('\\'))
+            if (!(line.StartsWith("\\restrict ", StringComparison.Ordinal) || line.StartsWith("\\unrestrict ", StringComparison.Ordinal) || line.StartsWith("\\connect ", StringComparison.Ordinal)))
             {
                 sql.Append(line).Append('\n');
             }

@@ -109,4 +109,13 @@ public sealed record ScriptTarget(string ConnectionString, bool PreviewOnly, IAs
 {
     /// <summary>What the reviewer must know about how this script was made (a preview that executed nothing), or null.</summary>
     public string? Caveat { get; init; }
+
+    /// <summary>Session settings the script's statements assume, written first.</summary>
+    public IReadOnlyList<string> Preamble { get; init; } = [];
+
+    /// <summary>
+    /// After the run: lines naming what the run changed outside the copy (PostgreSQL: roles and
+    /// tablespaces, which belong to the whole server), for the top of the script; none when nothing did.
+    /// </summary>
+    public Func<CancellationToken, Task<IReadOnlyList<string>>>? ServerChanges { get; init; }
 }

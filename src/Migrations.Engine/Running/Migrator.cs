@@ -325,7 +325,7 @@ public sealed class Migrator
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not MigrationException)
             {
-                throw Failed(session, profile, ex);
+                throw Failed(session, profile, ex, onCopy: run.Script is not null);
             }
 
             result.ProfilesRun.Add(profile.Type.Name);
@@ -553,7 +553,7 @@ public sealed class Migrator
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not MigrationException)
         {
-            throw Failed(session, step.Info, ex);
+            throw Failed(session, step.Info, ex, onCopy: run.Script is not null);
         }
 
         if (run.Script is null)
@@ -569,7 +569,8 @@ public sealed class Migrator
         return clock.Elapsed;
     }
 
-    private MigrationFailedException Failed(FluentSession session, MigrationInfo migration, Exception ex)
+    // onCopy: a script's statements ran on its copy only; none of them stayed applied anywhere real.
+    private MigrationFailedException Failed(FluentSession session, MigrationInfo migration, Exception ex, bool onCopy)
     {
         var cause = ex;
         while (cause.InnerException is not null && cause is not DbException)
@@ -578,7 +579,7 @@ public sealed class Migrator
         }
 
         var message = cause.Message.Split("While Processing:", 2)[0].Trim();
-        var stayed = migration.TransactionBehavior == TransactionBehavior.None
+        var stayed = migration.TransactionBehavior == TransactionBehavior.None && !onCopy
             ? session.Statements.OfThisMigration.SkipLast(1).ToArray()
             : null;
         return new MigrationFailedException(Database, migration.Name, session.Statements.Last, message, ex) { StayedApplied = stayed };
@@ -603,10 +604,11 @@ public sealed class Migrator
             {
                 if (target?.Caveat is { } caveat)
                 {
-                    script.Comment(caveat);
+                    script.Notice(caveat);
                     _logger.LogWarning(LogEvents.ScriptPreviewed, "{Database}: {Caveat}", Database, caveat);
                 }
 
+                script.AddAll(target?.Preamble ?? []);
                 script.AddAll(await journal.MissingStatementsAsync(cancellationToken));
             }
 
@@ -619,6 +621,16 @@ public sealed class Migrator
             using var run = new Run(this, connection, connectionString, journalSchema, script, target?.PreviewOnly ?? false);
             var result = await body(run, applied);
             script?.AddAll(run.ScriptedStatements);
+            if (script is not null && target?.ServerChanges is { } serverChanges && await serverChanges(cancellationToken) is { Count: > 0 } changed)
+            {
+                foreach (var line in changed)
+                {
+                    script.Notice(line);
+                }
+
+                _logger.LogWarning(LogEvents.ScriptChangedServer, "{Database}: {Changes}", Database, string.Join(" ", changed.Select(l => l.Trim())));
+            }
+
             return result;
         }
         catch (Exception ex) when (AsLockTimeout(ex) is { } locked)
@@ -629,7 +641,15 @@ public sealed class Migrator
         {
             if (target?.Keepalive is { } keepalive)
             {
-                await keepalive.DisposeAsync();
+                try
+                {
+                    await keepalive.DisposeAsync();
+                }
+                catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
+                {
+                    // The script's own outcome (and exit code) stands; what was left behind is named.
+                    _logger.LogWarning(LogEvents.ScriptCopyLeft, "{Database}: the copy the script ran on could not be removed ({Reason}); drop it by hand", Database, ex.Message);
+                }
             }
         }
     }

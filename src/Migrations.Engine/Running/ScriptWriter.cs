@@ -5,11 +5,15 @@ namespace Migrations.Engine.Running;
 /// <summary>Collects the statements of a scripted run as SQL a person can review and psql or sqlite3 can run.</summary>
 public sealed class ScriptWriter
 {
+    private readonly StringBuilder _header = new();
     private readonly StringBuilder _text = new();
 
-    public ScriptWriter(string title) => Comment($"{title}, generated {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
+    public ScriptWriter(string title) => Notice($"{title}, generated {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
 
     public void Comment(string line) => _text.Append("-- ").AppendLine(line);
+
+    /// <summary>A comment for the top of the script, under the title, however late the run learns it (what making the script changed on the server).</summary>
+    public void Notice(string line) => _header.Append("-- ").AppendLine(line);
 
     /// <summary>Statements, each ended with <c>;</c> (one that opens with a comment too).</summary>
     public void AddAll(IEnumerable<string> statements) => AddAll(statements.Select(s => new ScriptLine(s, IsComment: false)));
@@ -33,5 +37,5 @@ public sealed class ScriptWriter
         }
     }
 
-    public override string ToString() => _text.ToString();
+    public override string ToString() => _header.ToString() + _text;
 }

@@ -4,9 +4,36 @@ using Migrations.Testing;
 
 namespace Migrations.Engine.Tests.Behaviour;
 
-/// <summary>Where no scratch copy can be made (SQLite always makes one in memory), a PostgreSQL script is FluentMigrator's preview, and says so.</summary>
-public sealed class PostgresScriptPreviewTests() : DatabaseTest(Provider.Postgres)
+/// <summary>
+/// A PostgreSQL script runs on a scratch copy on the live server: what that changes on the whole
+/// server is named at the top of the script; where no copy can be made, the script is
+/// FluentMigrator's preview, and says so (SQLite always makes its copy in memory).
+/// </summary>
+public sealed class PostgresScriptCopyTests() : DatabaseTest(Provider.Postgres)
 {
+    [Test]
+    public async Task What_making_the_script_changed_on_the_whole_server_is_at_the_top_of_the_script()
+    {
+        var role = Migrations.Engine.Tests.Behaviour.TestMigrations.ServerWide.CreateApplicationRole.Role;
+        Db.Execute($"DROP ROLE IF EXISTS {role}");
+        var logger = new CapturingLogger();
+        var runner = new Migrator(Harness.Runner(Db, typeof(TestMigrations.ServerWide.CreateApplicationRole).Assembly, typeof(TestMigrations.ServerWide.CreateApplicationRole).Namespace).Options, logger);
+        try
+        {
+            var script = await runner.ScriptMigrateAsync();
+
+            var top = script.Split('\n').Take(3).ToArray();
+            Assert.That(top[1], Does.StartWith("-- SERVER-WIDE: making this script on a copy on"));
+            Assert.That(top[2], Is.EqualTo($"--   role {role} (NOLOGIN) now exists"));
+            Assert.That(logger.Lines, Has.Some.Contains("SERVER-WIDE"), "a warning in the log too");
+            Assert.That(Harness.JournalVersions(Db), Is.Empty, "the database itself is untouched");
+        }
+        finally
+        {
+            Db.Execute($"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
     [Test]
     public async Task Without_CREATEDB_a_PostgreSQL_script_is_a_preview_that_says_so()
     {
