@@ -46,6 +46,20 @@ internal static partial class PgDump
         start.Environment["PGPASSWORD"] = builder.Password ?? "";
         start.Environment["PGCLIENTENCODING"] = "UTF8";
         start.Environment["PGSSLMODE"] = builder.SslMode.ToString().ToLowerInvariant() switch { "verifyca" => "verify-ca", "verifyfull" => "verify-full", var mode => mode };
+
+        // The rest of what the connection string says about reaching the server, in libpq's own variables (unset ones stay unset).
+        foreach (var (variable, value) in new[]
+        {
+            ("PGSSLROOTCERT", builder.RootCertificate), ("PGSSLCERT", builder.SslCertificate), ("PGSSLKEY", builder.SslKey),
+            ("PGOPTIONS", builder.Options), ("PGAPPNAME", builder.ApplicationName),
+        })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                start.Environment[variable] = value;
+            }
+        }
+
         return start;
     }
 
