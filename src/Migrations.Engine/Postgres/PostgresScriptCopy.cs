@@ -21,17 +21,8 @@ internal static class PostgresScriptCopy
         string? pgDump;
         string? problem;
         IReadOnlyList<string> journals;
-        await using (var live = new NpgsqlConnection(connectionString))
+        await using (var live = (NpgsqlConnection)await new PostgresProvider().OpenAsync(connectionString, cancellationToken))
         {
-            try
-            {
-                await live.OpenAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-            {
-                throw new ConnectionFailedException($"cannot connect to PostgreSQL at {PostgresProvider.Describe(connectionString)}: {ex.Message}", ex);
-            }
-
             (pgDump, problem) = await PgDump.LocateAsync(live, cancellationToken);
             journals = await JournalTablesAsync(live, cancellationToken);
         }
@@ -42,6 +33,7 @@ internal static class PostgresScriptCopy
         }
 
         Schema.ShadowDatabase scratch;
+        IReadOnlySet<string> server;
         try
         {
             scratch = await PostgresShadow.CreateScratchAsync(connectionString, "script", pristine: true, cancellationToken);
@@ -65,6 +57,8 @@ internal static class PostgresScriptCopy
                 await using var command = new NpgsqlCommand(WithoutClientCommands(dump), copy) { CommandTimeout = 0 };
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
+
+            server = await PostgresServerObjects.ReadAsync(scratch.ConnectionString, cancellationToken);
         }
         catch (Exception ex) when (ex is PgDumpFailedException or PostgresException)
         {
@@ -77,7 +71,6 @@ internal static class PostgresScriptCopy
             throw;
         }
 
-        var server = await PostgresServerObjects.ReadAsync(scratch.ConnectionString, cancellationToken);
         return new ScriptTarget(scratch.ConnectionString, PreviewOnly: false, scratch)
         {
             Preamble = Preamble,
